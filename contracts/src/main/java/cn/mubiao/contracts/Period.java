@@ -1,0 +1,74 @@
+package cn.mubiao.contracts;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A reporting period, coded as in DOMAIN.md §4: {@code 2024} (year), {@code 2024S1} (half),
+ * {@code 2024Q3} (quarter), {@code 202407} (month).
+ *
+ * @param endMonth the last month of the period (1..12)
+ */
+public record Period(String code, int year, Frequency frequency, int endMonth) {
+
+    private static final Pattern CODE = Pattern.compile("([0-9]{4})(?:([0-9]{2})|Q([1-4])|S([12]))?");
+
+    /** Parses a period code, or empty when it is not one. */
+    public static Optional<Period> parse(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Matcher m = CODE.matcher(code);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(1));
+        if (m.group(2) != null) {
+            int month = Integer.parseInt(m.group(2));
+            return month >= 1 && month <= 12 ? Optional.of(new Period(code, year, Frequency.MONTHLY, month)) : Optional.empty();
+        }
+        if (m.group(3) != null) {
+            return Optional.of(new Period(code, year, Frequency.QUARTERLY, Integer.parseInt(m.group(3)) * 3));
+        }
+        if (m.group(4) != null) {
+            return Optional.of(new Period(code, year, Frequency.HALF_YEARLY, Integer.parseInt(m.group(4)) * 6));
+        }
+        return Optional.of(new Period(code, year, Frequency.YEARLY, 12));
+    }
+
+    public static Period month(int year, int month) {
+        return parse("%04d%02d".formatted(year, month)).orElseThrow();
+    }
+
+    public LocalDate firstDay() {
+        int months = switch (frequency) {
+            case MONTHLY -> 1;
+            case QUARTERLY -> 3;
+            case HALF_YEARLY -> 6;
+            case YEARLY -> 12;
+        };
+        return LocalDate.of(year, endMonth - months + 1, 1);
+    }
+
+    public LocalDate lastDay() {
+        return YearMonth.of(year, endMonth).atEndOfMonth();
+    }
+
+    /** The report deadline: {@code dueDay} of the month after the period (default the 5th). */
+    public LocalDate dueDate(int dueDay) {
+        return lastDay().plusDays(dueDay);
+    }
+
+    /** Month-of-year index (1..12) of the period's end, used by the schedule curve. */
+    public int monthIndex() {
+        return endMonth;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,101 @@
+package cn.mubiao.notification.channel;
+
+import cn.mubiao.notification.NotificationProperties;
+import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageClass;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Sends SMS over SMPP (jSMPP) as a transmitter, UCS-2 for Chinese, long texts as concatenated parts. */
+@Component
+public class SmsChannel implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
+
+    private final NotificationProperties.Smpp settings;
+    private final AtomicInteger reference = new AtomicInteger();
+    private SMPPSession session;
+
+    SmsChannel(NotificationProperties settings) {
+        this.settings = settings.smpp();
+    }
+
+    /** Sends a text; returns the SMSC message id of each part. */
+    public synchronized List<String> send(String phone, String text) {
+        List<byte[]> parts = SmsParts.ucs2(text, reference.incrementAndGet() & 0xff);
+        ESMClass esm = parts.size() > 1
+                ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
+                : new ESMClass();
+        try {
+            SMPPSession s = session();
+            return parts.stream().map(p -> submit(s, phone, esm, p)).toList();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private String submit(SMPPSession s, String phone, ESMClass esm, byte[] part) {
+        try {
+            return s.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                    settings.sourceAddress(), TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, phone, esm,
+                    (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                    (byte) 0, new GeneralDataCoding(Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false), (byte) 0, part)
+                    .getMessageId();
+        } catch (Exception e) {
+            throw new IllegalStateException("SMPP submit_sm to " + phone + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SMPPSession session() {
+        if (session != null && session.getSessionState().isBound()) {
+            return session;
+        }
+        SMPPSession s = new SMPPSession();
+        s.setTransactionTimer(settings.timeout().toMillis());
+        try {
+            s.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TX, settings.systemId(),
+                    settings.password(), "mubiao", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
+                    settings.timeout().toMillis());
+        } catch (Exception e) {
+            s.close();
+            throw new IllegalStateException("cannot bind to SMPP " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+        }
+        log.info("bound to SMPP {}:{} as {}", settings.host(), settings.port(), settings.systemId());
+        session = s;
+        return s;
+    }
+
+    private synchronized void close() {
+        if (session != null) {
+            try {
+                session.unbindAndClose();
+            } catch (RuntimeException ignored) {
+                // closing a broken session
+            }
+            session = null;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        close();
+    }
+}

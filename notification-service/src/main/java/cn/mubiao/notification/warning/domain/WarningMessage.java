@@ -1,0 +1,63 @@
+package cn.mubiao.notification.warning.domain;
+
+import cn.mubiao.contracts.LagStatus;
+import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.scoring.StatusChanged;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** The texts of a lag warning, Chinese first and English second. */
+public record WarningMessage(String subject, String emailBody, String sms) {
+
+    public static WarningMessage of(StatusChanged e, String recipientName, String consoleUrl) {
+        String period = periodLabel(e.period());
+        String level = e.status() == LagStatus.SERIOUSLY_LAGGING ? "红色预警" : "黄色预警";
+        String unit = e.unitName() != null ? e.unitName() : e.unitCode();
+        String subject = "【目标预警·%s】%s“%s”%s%s".formatted(level, unit, e.targetTitle(), period, e.status().zh());
+        String sms = "【目标管理】%s“%s”%s%s：完成%s%%，序时进度%s%%，差%s个百分点，请抓紧推进。"
+                .formatted(unit, e.targetTitle(), period, e.status().zh(), pct(e.completion()), pct(e.expectedShare()),
+                        e.gapPoints().setScale(1, RoundingMode.HALF_UP).toPlainString());
+        String link = consoleUrl + "/targets/assignments/" + e.assignmentId();
+        String body = """
+                %s：
+
+                %s的目标“%s”（%s）在%s的进度%s（%s）。
+                实际完成：%s%s（目标%s%s），完成率%s%%；序时进度%s%%；差距%s个百分点。
+                %s
+
+                请责任单位分析原因、采取措施，并在下次报送时说明。
+                详情：%s
+
+                ---
+                Early warning (%s): "%s" of %s is %s for %s — %s%% done against a schedule of %s%%.
+                Details: %s
+                """.formatted(recipientName, unit, e.targetTitle(), e.targetCode(), period, e.status().zh(), level,
+                plain(e.actual()), nz(e.unitOfMeasure()), plain(e.targetValue()), nz(e.unitOfMeasure()),
+                pct(e.completion()), pct(e.expectedShare()), e.gapPoints().setScale(1, RoundingMode.HALF_UP).toPlainString(),
+                e.reason(), link, e.status().en(), e.targetTitle(), unit, e.status().en(), e.period(),
+                pct(e.completion()), pct(e.expectedShare()), link);
+        return new WarningMessage(subject, body, sms);
+    }
+
+    static String periodLabel(String code) {
+        return Period.parse(code).map(p -> switch (p.frequency()) {
+            case MONTHLY -> p.year() + "年" + p.monthIndex() + "月";
+            case QUARTERLY -> p.year() + "年第" + (p.monthIndex() / 3) + "季度";
+            case HALF_YEARLY -> p.year() + (p.monthIndex() == 6 ? "年上半年" : "年下半年");
+            case YEARLY -> p.year() + "年";
+        }).orElse(code);
+    }
+
+    private static String pct(BigDecimal share) {
+        return share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "-" : v.stripTrailingZeros().toPlainString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,17 @@
+package cn.mubiao.notification.warning.messaging;
+
+import cn.mubiao.contracts.scoring.StatusChanged;
+import cn.mubiao.kit.events.EventHandler;
+import cn.mubiao.notification.warning.application.SendWarnings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Scoring events that trigger warnings. */
+@Configuration(proxyBeanMethods = false)
+class WarningEventHandlers {
+
+    @Bean
+    EventHandler<StatusChanged> statusChanged(SendWarnings warnings) {
+        return EventHandler.of(StatusChanged.TYPE, StatusChanged.class, warnings::statusChanged);
+    }
+}

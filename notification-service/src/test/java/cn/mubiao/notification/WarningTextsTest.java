@@ -1,0 +1,81 @@
+package cn.mubiao.notification;
+
+import cn.mubiao.contracts.LagStatus;
+import cn.mubiao.contracts.scoring.StatusChanged;
+import cn.mubiao.notification.channel.SmsParts;
+import cn.mubiao.notification.warning.domain.Channel;
+import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.domain.WarningMessage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WarningTextsTest {
+
+    private static final StatusChanged RED = new StatusChanged("2007-A03@410102", "410102", "中原区", "A03",
+            "新增城镇固定资产投资", "200707", null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.58333"),
+            new BigDecimal("0.475"), new BigDecimal("10.8333"), new BigDecimal("95"), new BigDecimal("200"), "亿元",
+            "完成47.5%，低于序时进度58.3%，差距10.8个百分点");
+
+    @Test
+    void warningNamesUnitTargetPeriodAndGapInChinese() {
+        WarningMessage m = WarningMessage.of(RED, "王明", "http://localhost:8080");
+
+        assertThat(m.subject()).isEqualTo("【目标预警·红色预警】中原区“新增城镇固定资产投资”2007年7月严重滞后");
+        assertThat(m.sms()).contains("中原区").contains("2007年7月").contains("完成47.5%").contains("序时进度58.3%")
+                .contains("差10.8个百分点");
+        assertThat(m.emailBody()).startsWith("王明：").contains("95亿元（目标200亿元）")
+                .contains("http://localhost:8080/targets/assignments/2007-A03@410102").contains("Early warning");
+    }
+
+    @Test
+    void warningSmsFitsInTwoParts() {
+        assertThat(SmsParts.ucs2(WarningMessage.of(RED, "王明", "http://x").sms(), 1)).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void shortTextIsOneUcs2PartWithoutHeader() {
+        List<byte[]> parts = SmsParts.ucs2("目标预警", 7);
+
+        assertThat(parts).singleElement().satisfies(p -> assertThat(new String(p, StandardCharsets.UTF_16BE)).isEqualTo("目标预警"));
+    }
+
+    @Test
+    void longTextIsSplitIntoConcatenatedPartsOf67CharactersWithHeaders() {
+        String text = "甲".repeat(150);
+
+        List<byte[]> parts = SmsParts.ucs2(text, 42);
+
+        assertThat(parts).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            byte[] p = parts.get(i);
+            assertThat(Arrays.copyOf(p, 6)).containsExactly(0x05, 0x00, 0x03, 42, 3, i + 1);
+        }
+        StringBuilder joined = new StringBuilder();
+        parts.forEach(p -> joined.append(new String(p, 6, p.length - 6, StandardCharsets.UTF_16BE)));
+        assertThat(joined.toString()).isEqualTo(text);
+        assertThat(parts.getFirst().length).isEqualTo(6 + 67 * 2);
+    }
+
+    @Test
+    void neverSplitsASurrogatePair() {
+        String text = "a".repeat(66) + "😀" + "b".repeat(10);
+
+        List<byte[]> parts = SmsParts.ucs2(text, 1);
+
+        String first = new String(parts.getFirst(), 6, parts.getFirst().length - 6, StandardCharsets.UTF_16BE);
+        assertThat(first).hasSize(66);
+    }
+
+    @Test
+    void deliveryKeyIsStablePerEventRecipientAndChannel() {
+        assertThat(DeliveryKey.of("e1", "zy-leader", Channel.SMS)).isEqualTo(DeliveryKey.of("e1", "zy-leader", Channel.SMS))
+                .isNotEqualTo(DeliveryKey.of("e1", "zy-leader", Channel.EMAIL))
+                .isNotEqualTo(DeliveryKey.of("e2", "zy-leader", Channel.SMS));
+    }
+}

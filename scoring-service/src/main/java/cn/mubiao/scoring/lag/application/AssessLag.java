@@ -1,0 +1,51 @@
+package cn.mubiao.scoring.lag.application;
+
+import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.target.TargetAssigned;
+import cn.mubiao.kit.events.Outbox;
+import cn.mubiao.scoring.lag.LagProperties;
+import cn.mubiao.scoring.lag.domain.LagRecord;
+import cn.mubiao.scoring.lag.domain.LagRule;
+import cn.mubiao.scoring.lag.persistence.LagStore;
+import org.springframework.stereotype.Component;
+
+/** Recomputes lag status when a target or a report arrives, in whatever order they come. */
+@Component
+public class AssessLag {
+
+    private final LagStore store;
+    private final Outbox outbox;
+    private final LagRule rule;
+
+    AssessLag(LagStore store, Outbox outbox, LagProperties settings) {
+        this.store = store;
+        this.outbox = outbox;
+        this.rule = new LagRule(settings.thresholdPoints());
+    }
+
+    public void targetAssigned(TargetAssigned target) {
+        store.saveTarget(target);
+        store.periodsWithActuals(target.assignmentId()).forEach(p -> reassess(target.assignmentId(), p));
+    }
+
+    public void progressReported(ProgressReported report) {
+        store.saveActual(report.assignmentId(), report.period(), report.cumulativeActual(), report.reportId());
+        reassess(report.assignmentId(), report.period());
+    }
+
+    private void reassess(String assignmentId, String periodCode) {
+        var target = store.target(assignmentId);
+        var actual = store.actual(assignmentId, periodCode);
+        var period = Period.parse(periodCode);
+        if (target.isEmpty() || actual.isEmpty() || period.isEmpty()) {
+            return; // the other half has not arrived yet; its event will trigger the assessment
+        }
+        LagRecord record = store.record(assignmentId, period.get());
+        record.reassess(target.get(), actual.get(), rule);
+        store.save(record, outbox.entries(record.pendingEvents()));
+        if (!record.pendingEvents().isEmpty()) {
+            outbox.written();
+        }
+    }
+}

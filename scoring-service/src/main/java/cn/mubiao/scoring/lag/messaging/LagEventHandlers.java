@@ -1,0 +1,23 @@
+package cn.mubiao.scoring.lag.messaging;
+
+import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.target.TargetAssigned;
+import cn.mubiao.kit.events.EventHandler;
+import cn.mubiao.scoring.lag.application.AssessLag;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The target and progress events that move lag status. */
+@Configuration(proxyBeanMethods = false)
+class LagEventHandlers {
+
+    @Bean
+    EventHandler<TargetAssigned> targetAssigned(AssessLag lag) {
+        return EventHandler.of(TargetAssigned.TYPE, TargetAssigned.class, (e, meta) -> lag.targetAssigned(e));
+    }
+
+    @Bean
+    EventHandler<ProgressReported> progressReported(AssessLag lag) {
+        return EventHandler.of(ProgressReported.TYPE, ProgressReported.class, (e, meta) -> lag.progressReported(e));
+    }
+}

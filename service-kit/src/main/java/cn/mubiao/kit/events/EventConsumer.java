@@ -1,0 +1,175 @@
+package cn.mubiao.kit.events;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Consumes CloudEvents and hands each to the handler of its type. Idempotent: event ids already applied are
+ * skipped; offsets are committed only after the effect is stored. A record that keeps failing, or cannot be
+ * read at all, goes to {@code <topic>.DLT} with the error in headers and never blocks its partition. Unknown
+ * types are skipped (additive evolution).
+ */
+public final class EventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final Consumer<String, byte[]> consumer;
+    private final Producer<String, byte[]> deadLetters;
+    private final List<String> topics;
+    private final Map<String, EventHandler<?>> handlers = new HashMap<>();
+    private final ProcessedEvents processed;
+    private final JsonMapper json;
+    private final int maxAttempts;
+    private volatile boolean running;
+    private Thread thread;
+
+    public EventConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetters, List<String> topics,
+                         List<EventHandler<?>> handlers, ProcessedEvents processed, JsonMapper json, int maxAttempts) {
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.topics = topics;
+        handlers.forEach(h -> {
+            if (this.handlers.put(h.type(), h) != null) {
+                throw new IllegalStateException("two handlers for " + h.type());
+            }
+        });
+        this.processed = processed;
+        this.json = json;
+        this.maxAttempts = Math.max(1, maxAttempts);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("event-consumer").daemon(true).start(this::loop);
+    }
+
+    private void loop() {
+        try {
+            consumer.subscribe(topics);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                try {
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        apply(r);
+                        done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                    }
+                } catch (RuntimeException e) {
+                    // the store or the DLT is unreachable: go back to the first record not applied and try later
+                    log.warn("applying events failed, will retry: {}", e.toString());
+                    for (TopicPartition tp : records.partitions()) {
+                        OffsetAndMetadata d = done.get(tp);
+                        consumer.seek(tp, d != null ? d.offset() : records.records(tp).getFirst().offset());
+                    }
+                    TimeUnit.SECONDS.sleep(1);
+                }
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("event consumer stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Applies one record: handled, skipped as a duplicate or unknown type, or dead-lettered. */
+    void apply(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+        InboundEvent event;
+        try {
+            event = CloudEvents.fromRecord(r);
+        } catch (MalformedEventException e) {
+            deadLetter(r, e);
+            return;
+        }
+        EventHandler<?> handler = handlers.get(event.type());
+        if (handler == null || processed.contains(event.id())) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dispatch(handler, event);
+                processed.record(event);
+                return;
+            } catch (MalformedEventException e) {
+                deadLetter(r, e);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts) {
+                    deadLetter(r, e);
+                    return;
+                }
+                log.warn("{} {} failed (attempt {}/{}): {}", event.type(), event.id(), attempt, maxAttempts, e.toString());
+                TimeUnit.MILLISECONDS.sleep(100L << attempt);
+            }
+        }
+    }
+
+    private <T> void dispatch(EventHandler<T> handler, InboundEvent event) {
+        T payload;
+        try {
+            payload = json.readValue(event.data(), handler.payloadType());
+        } catch (JacksonException e) {
+            throw new MalformedEventException("body of " + event.type() + " " + event.id() + " is unreadable", e);
+        }
+        handler.handle(payload, event);
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, Exception cause) throws InterruptedException {
+        log.error("dead-lettering {}/{}@{}: {}", r.topic(), r.partition(), r.offset(), cause.toString());
+        ProducerRecord<String, byte[]> dlt = new ProducerRecord<>(r.topic() + ".DLT", null, r.key(), r.value(), r.headers());
+        dlt.headers().add("dlt_error", String.valueOf(cause).getBytes(StandardCharsets.UTF_8));
+        dlt.headers().add("dlt_origin", (r.topic() + "/" + r.partition() + "@" + r.offset()).getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(dlt).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write to the dead-letter topic", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

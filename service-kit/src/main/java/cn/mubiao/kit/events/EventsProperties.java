@@ -1,0 +1,31 @@
+package cn.mubiao.kit.events;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Kafka and outbox settings of a service ({@code mubiao.events.*}).
+ *
+ * @param bootstrapServers   Kafka brokers
+ * @param source             CloudEvents {@code ce_source} of what this service publishes
+ * @param topic              the topic this service publishes to (empty: publishes nothing)
+ * @param outboxCollections  collections whose documents carry an {@code outbox} array
+ * @param subscribe          topics this service consumes
+ * @param groupId            consumer group (default: the application name)
+ * @param relayInterval      how often the relay sweeps when not nudged
+ * @param maxAttempts        attempts at a failing record before it goes to the dead-letter topic
+ */
+@ConfigurationProperties("mubiao.events")
+public record EventsProperties(
+        @DefaultValue("localhost:9092") String bootstrapServers,
+        String source,
+        @DefaultValue("") String topic,
+        @DefaultValue("") List<String> outboxCollections,
+        @DefaultValue("") List<String> subscribe,
+        String groupId,
+        @DefaultValue("500ms") Duration relayInterval,
+        @DefaultValue("3") int maxAttempts) {
+}

@@ -1,0 +1,70 @@
+package cn.mubiao.kit.security;
+
+import cn.mubiao.kit.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every service is an OAuth2 resource server: a bearer token is required everywhere except health and the
+ * API docs; realm roles become {@code ROLE_<role>} authorities; 401 and 403 answer as problem details.
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain mubiaoResourceServer(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(jwtAuthentication()))
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden));
+        return http.build();
+    }
+
+    static Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication() {
+        return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getClaimAsString("preferred_username"));
+    }
+
+    /** Realm roles as {@code ROLE_<role>} authorities. */
+    public static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        return Caller.realmRoles(jwt.getClaims()).stream()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

@@ -1,0 +1,190 @@
+package cn.mubiao.kit.events;
+
+import cn.mubiao.contracts.Topics;
+import cn.mubiao.devstack.DevStack;
+import cn.mubiao.devstack.DevStackOptions;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox relay and the idempotent consumer against a real Kafka broker and a MongoDB-protocol server. */
+class OutboxAndConsumerTest {
+
+    private static DevStack stack;
+    private static MongoClient mongo;
+    private static MongoDatabase db;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void infrastructure() {
+        stack = DevStack.start(DevStackOptions.builder().withKeycloak(false).build());
+        mongo = MongoClients.create(stack.mongoUri());
+        db = mongo.getDatabase("kit-test");
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        mongo.close();
+        stack.close();
+    }
+
+    private static OutboxEntry entry(String topic, String subject, String data) {
+        return new OutboxEntry(UUID.randomUUID().toString(), topic, "mubiao.test.Happened.v1", subject, Instant.now(), data);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String topic, int atLeast) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void relayPublishesPendingEventsAsCloudEventsKeyedByAggregateAndThenRemovesThem() throws Exception {
+        MongoCollection<Document> reports = db.getCollection("relay-reports");
+        String subject = "a-" + UUID.randomUUID();
+        OutboxEntry one = entry(Topics.PROGRESS_EVENTS, subject, "{\"n\":1}");
+        OutboxEntry two = entry(Topics.PROGRESS_EVENTS, subject, "{\"n\":2}");
+        reports.insertOne(new Document("_id", "r1").append("outbox", List.of(one.toDocument(), two.toDocument())));
+        OutboxRelay relay = new OutboxRelay(db, List.of("relay-reports"), producer, "/mubiao/test", Duration.ofHours(1));
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+
+        List<ConsumerRecord<String, byte[]>> mine = read(Topics.PROGRESS_EVENTS, 2).stream()
+                .filter(r -> subject.equals(r.key())).toList();
+        assertThat(mine).hasSize(2);
+        assertThat(mine).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.ID)).containsExactly(one.id(), two.id());
+        assertThat(mine.getFirst().partition()).isEqualTo(mine.getLast().partition());
+        ConsumerRecord<String, byte[]> r = mine.getFirst();
+        assertThat(CloudEvents.header(r.headers(), CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(CloudEvents.header(r.headers(), CloudEvents.TYPE)).isEqualTo("mubiao.test.Happened.v1");
+        assertThat(CloudEvents.header(r.headers(), CloudEvents.SOURCE)).isEqualTo("/mubiao/test");
+        assertThat(CloudEvents.header(r.headers(), CloudEvents.SUBJECT)).isEqualTo(subject);
+        assertThat(CloudEvents.header(r.headers(), CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+        assertThat(reports.find(Filters.eq("_id", "r1")).first().getList("outbox", Document.class)).isEmpty();
+        assertThat(relay.relayOnce()).isZero();
+    }
+
+    @Test
+    void eventsWaitInTheirDocumentWhileKafkaIsDownAndGoOutWhenItIsBack() throws Exception {
+        MongoCollection<Document> docs = db.getCollection("outage-docs");
+        String subject = "b-" + UUID.randomUUID();
+        docs.insertOne(new Document("_id", subject).append("outbox", List.of(entry(Topics.SCORING_EVENTS, subject, "{}").toDocument())));
+        OutboxRelay relay = new OutboxRelay(db, List.of("outage-docs"), producer, "/mubiao/test", Duration.ofHours(1));
+
+        stack.stopKafka();
+        try {
+            assertThat(relay.relayOnce()).isZero();
+            assertThat(docs.find(Filters.eq("_id", subject)).first().getList("outbox", Document.class)).hasSize(1);
+        } finally {
+            stack.startKafka();
+        }
+
+        int published = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (published == 0 && System.nanoTime() < deadline) {
+            published = relay.relayOnce();
+        }
+        assertThat(published).isEqualTo(1);
+        assertThat(read(Topics.SCORING_EVENTS, 1)).anyMatch(r -> subject.equals(r.key()));
+    }
+
+    record Ping(String name) {
+    }
+
+    @Test
+    void consumerAppliesEachEventIdOnceSkipsUnknownTypesAndDeadLettersPoisonWithoutBlocking() throws Exception {
+        String topic = Topics.NOTIFICATION_EVENTS;
+        String run = UUID.randomUUID().toString();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        EventHandler<Ping> handler = EventHandler.of("mubiao.test.Ping.v1", Ping.class, (p, e) -> {
+            if (!p.name().startsWith(run)) {
+                return;
+            }
+            if (p.name().endsWith("boom")) {
+                throw new IllegalStateException("cannot handle " + p.name());
+            }
+            handled.add(p.name());
+        });
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "consumer-" + run,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        EventConsumer consumer = new EventConsumer(kafka, producer, List.of(topic), List.of(handler),
+                new ProcessedEvents(db, Clock.systemUTC()), JsonMapper.builder().build(), 2);
+
+        String dupId = UUID.randomUUID().toString();
+        send(topic, dupId, "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-one\"}");
+        send(topic, dupId, "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-one\"}");
+        send(topic, UUID.randomUUID().toString(), "mubiao.test.Unknown.v1", "{\"name\":\"" + run + "-unknown\"}");
+        send(topic, UUID.randomUUID().toString(), "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-boom\"}");
+        producer.send(new ProducerRecord<>(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8))).get();
+        send(topic, UUID.randomUUID().toString(), "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-two\"}");
+
+        consumer.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!handled.contains(run + "-two") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            consumer.stop();
+        }
+
+        assertThat(handled).containsExactly(run + "-one", run + "-two");
+        List<ConsumerRecord<String, byte[]>> dead = read(Topics.deadLetter(topic), 2);
+        assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(run + "-boom")
+                && CloudEvents.header(r.headers(), "dlt_error").contains("cannot handle"));
+        assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals("not a cloud event"));
+    }
+
+    private static void send(String topic, String id, String type, String json) throws Exception {
+        OutboxEntry e = new OutboxEntry(id, topic, type, "s-1", Instant.now(), json);
+        producer.send(CloudEvents.toRecord(e, "/mubiao/test")).get();
+    }
+}
