@@ -493,9 +493,21 @@ class ComposeFileTest {
         }
     }
 
+    /** The service-kit settings a service's application.yml imports ({@code spring.config.import}). */
+    static final String KIT_CONFIG = "mubiao-kit.yml";
+
     private static Set<String> variablesRead(String module) {
         Set<String> names = new TreeSet<>();
-        Matcher matcher = ENV_PLACEHOLDER.matcher(applicationYml(module));
+        String text = applicationYml(module);
+        if (text.contains("classpath:" + KIT_CONFIG)) {
+            Path kit = root.resolve("service-kit/src/main/resources").resolve(KIT_CONFIG);
+            try {
+                text += "\n" + Files.readString(kit, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + kit, e);
+            }
+        }
+        Matcher matcher = ENV_PLACEHOLDER.matcher(text);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
