@@ -1,0 +1,55 @@
+package cn.mubiao.target.assignment.domain;
+
+import cn.mubiao.contracts.Frequency;
+import cn.mubiao.contracts.IndicatorKind;
+import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.kit.security.UnitCodes;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a responsible unit is held to for one target: the indicator, the value, the calendar and who
+ * answers for it. Checked on construction.
+ */
+public record AssignmentTerms(String planId, int year, String targetCode, String targetTitle, String category,
+                              String unitCode, String unitName, String monitorUnitCode, IndicatorKind kind,
+                              String unitOfMeasure, BigDecimal targetValue, BigDecimal standardScore,
+                              Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders) {
+
+    public AssignmentTerms {
+        seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
+        leaders = leaders == null ? List.of() : List.copyOf(leaders);
+        if (!UnitCodes.isWellFormed(unitCode)) {
+            throw new InvalidInput("unitCode", "不是有效的单位代码（如410102、410100-FGW） / not a unit code such as 410102 or 410100-FGW");
+        }
+        if (monitorUnitCode != null && !UnitCodes.isWellFormed(monitorUnitCode)) {
+            throw new InvalidInput("monitorUnitCode", "不是有效的单位代码 / not a unit code");
+        }
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInput("year", "年度应在2000至2100之间 / between 2000 and 2100");
+        }
+        if (kind != IndicatorKind.QUALITATIVE && (targetValue == null || targetValue.signum() <= 0)) {
+            throw new InvalidInput("targetValue", "目标值须为正数 / must be a positive number");
+        }
+        if (standardScore != null && (standardScore.signum() < 0 || standardScore.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw new InvalidInput("standardScore", "标准分应在0至100之间 / between 0 and 100");
+        }
+        if (!seasonalShares.isEmpty()) {
+            if (seasonalShares.size() != 12) {
+                throw new InvalidInput("seasonalShares", "季节性进度须给出12个月的累计比例 / 12 cumulative monthly shares");
+            }
+            BigDecimal previous = BigDecimal.ZERO;
+            for (int i = 0; i < 12; i++) {
+                BigDecimal s = seasonalShares.get(i);
+                if (s == null || s.compareTo(previous) < 0 || s.compareTo(BigDecimal.ONE) > 0) {
+                    throw new InvalidInput("seasonalShares[" + i + "]", "累计比例须在0至1之间且逐月不减 / cumulative, between 0 and 1, never decreasing");
+                }
+                previous = s;
+            }
+            if (previous.compareTo(BigDecimal.ONE) != 0) {
+                throw new InvalidInput("seasonalShares[11]", "12月的累计比例须为1 / December's share must be 1");
+            }
+        }
+    }
+}
