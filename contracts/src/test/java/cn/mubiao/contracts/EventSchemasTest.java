@@ -30,7 +30,7 @@ class EventSchemasTest {
     static Stream<MubiaoEvent> samples() {
         return Stream.of(
                 new TargetAssigned("2007-A03@410102", "2007-410100", 2007, "A03", "新增城镇固定资产投资", "跨越式发展目标",
-                        "410102", "中原区", "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"),
+                        "410102", "中原区", List.of("410100-JWJ"), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"),
                         new BigDecimal("10"), Frequency.MONTHLY, List.of(), List.of("张副市长"), 1),
                 new ProgressReported("r-1", "2007-A03@410102", "410102", "200707", new BigDecimal("95"),
                         new BigDecimal("0.475"), "zy-reporter", Instant.parse("2007-08-03T02:00:00Z"), false),

@@ -1,96 +1,82 @@
 package cn.mubiao.gateway;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway at the edge: bearer tokens checked against Keycloak's keys (here a stub JWKS), problems for
- * missing or forged tokens, valid requests routed to the service with the token relayed unchanged.
+ * missing or forged tokens, valid requests routed to the service with the token relayed unchanged; request ids,
+ * security headers, CORS and the body size limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayEdgeTest {
+class GatewayEdgeTest extends GatewayTestSupport {
 
-    static final String ISSUER = "http://keycloak.test/realms/mubiao";
-    static final RSAKey KEY = newKey();
-    static final AtomicReference<String> relayedAuthorization = new AtomicReference<>();
-    static final HttpServer STUB = stub();
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        String base = "http://127.0.0.1:" + STUB.getAddress().getPort();
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> base + "/certs");
-        for (String s : List.of("TARGET", "PROGRESS", "SCORING", "NOTIFICATION")) {
-            registry.add(s + "_SERVICE_URL", () -> base);
-        }
-    }
-
-    @AfterAll
-    static void stopStub() {
-        STUB.stop(0);
-    }
-
-    @Autowired
-    WebTestClient web;
+    @LocalServerPort
+    int port;
 
     @Test
     void aValidTokenIsRoutedToTheServiceAndRelayedUnchanged() {
-        String token = token(ISSUER, KEY, Instant.now().plusSeconds(300));
+        String token = token();
 
         web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token)
+                .cookie("SESSION", "not-for-the-service")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("{\"from\":\"progress-stub\"}");
 
-        assertThat(relayedAuthorization.get()).isEqualTo("Bearer " + token);
+        assertThat(STUB.relayedAuthorization.get()).isEqualTo("Bearer " + token);
+        assertThat(STUB.relayedCookie.get()).as("cookies stay at the gateway").isNull();
     }
 
     @Test
-    void aMissingTokenIs401ProblemAtTheEdge() {
+    void aChangeWithoutAnyCredentialIs401NotACsrfRefusal() {
+        web.post().uri("/api/progress/reports").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.put().uri("/api/targets/assignments/x").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aMissingTokenIs401ProblemAtTheEdgeNeverALoginRedirect() {
         web.get().uri("/api/progress/reports?assignmentId=a").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(401);
+
+        web.get().uri("/api/progress/reports?assignmentId=a").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist("Location")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void aTokenSignedByAnotherKeyIsRefused() {
-        web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + token(ISSUER, newKey(), Instant.now().plusSeconds(300)))
-                .exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + token(claims().build(), Stub.newKey()))
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void anExpiredTokenOrOneFromAnotherIssuerIsRefused() {
-        web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + token(ISSUER, KEY, Instant.now().minusSeconds(600)))
+        String expired = token(claims().issueTime(Date.from(Instant.now().minusSeconds(1200)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(600))).build(), KEY);
+        web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + expired)
                 .exchange().expectStatus().isUnauthorized();
-        web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + token("http://evil.test/realms/mubiao", KEY, Instant.now().plusSeconds(300)))
+        String foreign = token(claims().issuer("http://evil.test/realms/mubiao").build(), KEY);
+        web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + foreign)
                 .exchange().expectStatus().isUnauthorized();
     }
 
@@ -101,49 +87,144 @@ class GatewayEdgeTest {
                 .expectBody(String.class).value(b -> assertThat(b).contains("目标管理平台"));
     }
 
-    static String token(String issuer, RSAKey key, Instant expires) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().issuer(issuer).subject("u-1").claim("unit", "410102")
-                            .claim("realm_access", Map.of("roles", List.of("county", "reporter")))
-                            .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    @Test
+    void aPathNoServiceServesIsA404Problem() {
+        web.get().uri("/api/nothing-here").header("Authorization", "Bearer " + token()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
     }
 
-    static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("k-" + System.nanoTime()).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    @Test
+    void aRequestIdIsGeneratedPassedToTheServiceAndReturnedOnce() {
+        EntityExchangeResult<byte[]> result = web.get().uri("/api/progress/reports?assignmentId=a")
+                .header("Authorization", "Bearer " + token())
+                .exchange().expectStatus().isOk().expectBody().returnResult();
+
+        assertThat(result.getResponseHeaders().get("X-Request-Id")).as("one value although the service echoes it")
+                .hasSize(1);
+        String id = result.getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(STUB.relayedRequestId.get()).isEqualTo(id);
     }
 
-    static HttpServer stub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/certs", x -> {
-                byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                x.getResponseHeaders().add("Content-Type", "application/json");
-                x.sendResponseHeaders(200, body.length);
-                x.getResponseBody().write(body);
-                x.close();
-            });
-            server.createContext("/api/progress", x -> {
-                relayedAuthorization.set(x.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = "{\"from\":\"progress-stub\"}".getBytes(StandardCharsets.UTF_8);
-                x.getResponseHeaders().add("Content-Type", "application/json");
-                x.sendResponseHeaders(200, body.length);
-                x.getResponseBody().write(body);
-                x.close();
-            });
-            server.start();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    @Test
+    void aWellFormedIncomingRequestIdIsKeptAndAMalformedOneReplaced() {
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .header("X-Request-Id", "console-42.a:b_c")
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("X-Request-Id", "console-42.a:b_c");
+        assertThat(STUB.relayedRequestId.get()).isEqualTo("console-42.a:b_c");
+
+        String malformed = "<script>alert(1)</script>";
+        EntityExchangeResult<byte[]> result = web.get().uri("/api/progress/reports?assignmentId=a")
+                .header("Authorization", "Bearer " + token()).header("X-Request-Id", malformed)
+                .exchange().expectStatus().isOk().expectBody().returnResult();
+        String id = result.getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(id).isNotEqualTo(malformed);
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(STUB.relayedRequestId.get()).isEqualTo(id);
+
+        // problems made by the gateway carry it too
+        web.get().uri("/api/progress/reports").header("X-Request-Id", "trace-7").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("X-Request-Id", "trace-7")
+                .expectBody().jsonPath("$.requestId").isEqualTo("trace-7");
+    }
+
+    @Test
+    void securityHeadersAreOnPagesAndOnServiceAnswers() {
+        web.get().uri("/").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "same-origin")
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'").contains("frame-ancestors 'none'")
+                        .contains("form-action 'self' " + ISSUER))
+                .expectHeader().doesNotExist("Strict-Transport-Security"); // plain http
+
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().exists("Content-Security-Policy");
+    }
+
+    @Test
+    void corsPreflightIsAllowedForTheConsoleOriginAndRefusedForAnother() {
+        web.options().uri("/api/progress/reports")
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173")
+                .expectHeader().valueEquals("Access-Control-Allow-Credentials", "true")
+                .expectHeader().value("Access-Control-Allow-Methods", m -> assertThat(m).contains("POST"));
+
+        web.options().uri("/api/progress/reports")
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .header("Origin", "http://localhost:5173").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173")
+                .expectHeader().value("Access-Control-Expose-Headers", h -> assertThat(h).contains("X-Request-Id"));
+    }
+
+    @Test
+    void aBodyAboveTheLimitIs413ProblemAndOneWithinReachesTheService() {
+        web.post().uri("/api/progress/reports").header("Authorization", "Bearer " + token())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[1024 * 1024 + 1])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413).jsonPath("$.maxBytes").isEqualTo(1024 * 1024);
+
+        STUB.relayedBodyBytes.set(-1);
+        web.post().uri("/api/progress/reports").header("Authorization", "Bearer " + token())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[100_000])
+                .exchange().expectStatus().isOk();
+        assertThat(STUB.relayedBodyBytes.get()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aChunkedBodyAboveTheLimitIs413ProblemToo() throws Exception {
+        STUB.relayedBodyBytes.set(-1);
+        // an input stream body has no Content-Length: it goes chunked, and the limit is found while reading
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/progress/reports"))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 * 1024 * 1024])))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":413");
+        assertThat(STUB.relayedBodyBytes.get()).as("nothing reached the service").isEqualTo(-1);
+    }
+
+    @Test
+    void apiMeAndTheMePageAnswerBearerCallers() {
+        String token = token(claims().claim("azp", "mubiao-cli").claim("name", "填报员 中原区").build(), KEY);
+        web.get().uri("/api/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.username").isEqualTo("zy-reporter")
+                .jsonPath("$.unit").isEqualTo("410102")
+                .jsonPath("$.roles[0]").isEqualTo("county")
+                .jsonPath("$.roles[1]").isEqualTo("reporter")
+                .jsonPath("$.client").isEqualTo("mubiao-cli")
+                .jsonPath("$.via").isEqualTo("bearer");
+
+        web.get().uri("/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("当前用户").contains("Signed-in user").contains("410102").contains("reporter")
+                        .contains("填报员 中原区").doesNotContain("action=\"/logout\""));
     }
 }

@@ -70,7 +70,7 @@ class ReportApiTest {
     void anInvestmentTargetAssignedToZhongyuan() {
         assignmentId = "2007-A03@410102-" + UUID.randomUUID();
         assignments.save(new Assignment(assignmentId, "410102", "中原区", 2007, "新增城镇固定资产投资",
-                IndicatorKind.CUMULATIVE, new BigDecimal("200"), "亿元", Frequency.MONTHLY, "410100-TJJ", 1));
+                IndicatorKind.CUMULATIVE, new BigDecimal("200"), "亿元", Frequency.MONTHLY, java.util.List.of(), "410100-TJJ", 1));
     }
 
     static JwtRequestPostProcessor zyReporter() {
@@ -203,5 +203,12 @@ class ReportApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].period", is("200707")));
         mvc.perform(get("/api/progress/reports").param("assignmentId", assignmentId).with(user("410105", "county", "leader")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theProvinceClientReadsOnlyItsFeedNotReports() throws Exception {
+        mvc.perform(get("/api/progress/reports").param("assignmentId", assignmentId).with(user("410000", "province")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

@@ -98,7 +98,7 @@ class LagRuleTest {
     @Test
     void statusChangedIsRecordedOncePerChangeNotPerReport() {
         TargetAssigned target = new TargetAssigned("a-1", "p", 2007, "A03", "新增城镇固定资产投资", "跨越式发展目标",
-                "410102", "中原区", "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"),
+                "410102", "中原区", List.of(), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"),
                 BigDecimal.TEN, Frequency.MONTHLY, List.of(), List.of(), 1);
         LagRecord record = LagRecord.none("a-1", JULY);
 
@@ -116,7 +116,7 @@ class LagRuleTest {
 
     @Test
     void recoveringToGreenIsAChangeToo() {
-        TargetAssigned target = new TargetAssigned("a-1", "p", 2007, "A03", "投资", null, "410102", "中原区", null,
+        TargetAssigned target = new TargetAssigned("a-1", "p", 2007, "A03", "投资", null, "410102", "中原区", List.of(), null,
                 IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"), null, Frequency.MONTHLY, List.of(), List.of(), 1);
         LagRecord red = LagRecord.none("a-1", JULY);
         red.reassess(target, new BigDecimal("95"), rule);

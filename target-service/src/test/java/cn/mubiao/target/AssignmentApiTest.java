@@ -138,4 +138,30 @@ class AssignmentApiTest {
         mvc.perform(get("/api/targets/assignments/" + js).with(user("410100-TJJ", "department", "monitor")))
                 .andExpect(status().isOk());
     }
+
+    @Test
+    void aDepartmentSeesWhatItLeadsCoHandlesOrMonitorsAndABystanderSeesNothing() throws Exception {
+        String id = "A03-" + UUID.randomUUID();
+        String body = INVESTMENT.formatted("410102", "30").replace("\"monitorUnitCode\"", "\"coUnitCodes\":[\"410100-JWJ\"],\"monitorUnitCode\"");
+        mvc.perform(put("/api/targets/assignments/" + id).contentType(MediaType.APPLICATION_JSON).content(body)
+                .with(user("410100", "city", "target-office"))).andExpect(status().isCreated());
+
+        mvc.perform(get("/api/targets/assignments").with(user("410100-JWJ", "department", "reporter")))
+                .andExpect(jsonPath("$[*].id", hasItem(id)));
+        mvc.perform(get("/api/targets/assignments").with(user("410100-TJJ", "department", "monitor")))
+                .andExpect(jsonPath("$[*].id", hasItem(id)));
+        mvc.perform(get("/api/targets/assignments").with(user("410100-CZJ", "department", "reporter")))
+                .andExpect(jsonPath("$[*].id", not(hasItem(id))));
+        mvc.perform(get("/api/targets/assignments/" + id).with(user("410100-CZJ", "department", "reporter")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void rejectsTheResponsibleUnitAsItsOwnCoUnit() throws Exception {
+        String body = INVESTMENT.formatted("410102", "30").replace("\"monitorUnitCode\"", "\"coUnitCodes\":[\"410102\"],\"monitorUnitCode\"");
+        mvc.perform(put("/api/targets/assignments/A03-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON).content(body)
+                .with(user("410100", "city", "target-office")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field", is("coUnitCodes[0]")));
+    }
 }

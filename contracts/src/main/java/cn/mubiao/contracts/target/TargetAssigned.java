@@ -11,6 +11,7 @@ import java.util.List;
  * A target was assigned to a responsible unit (or the assignment changed). Carries what progress and
  * scoring need for their own read models, so they never call target-service.
  *
+ * @param coUnitCodes    co-units (协办单位) of this assignment
  * @param seasonalShares 12 cumulative monthly shares of the annual target, or empty for the linear calendar
  */
 public record TargetAssigned(
@@ -22,6 +23,7 @@ public record TargetAssigned(
         String category,
         String unitCode,
         String unitName,
+        List<String> coUnitCodes,
         String monitorUnitCode,
         IndicatorKind indicatorKind,
         String unitOfMeasure,
@@ -35,6 +37,7 @@ public record TargetAssigned(
     public static final String TYPE = "mubiao.target.TargetAssigned.v1";
 
     public TargetAssigned {
+        coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
         seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
         leaders = leaders == null ? List.of() : List.copyOf(leaders);
     }

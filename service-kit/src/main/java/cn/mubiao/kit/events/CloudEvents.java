@@ -1,5 +1,6 @@
 package cn.mubiao.kit.events;
 
+import cn.mubiao.kit.requestid.RequestIds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -9,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** CloudEvents 1.0, Kafka protocol binding, binary content mode: attributes in {@code ce_*} headers, JSON body. */
+/**
+ * CloudEvents 1.0, Kafka protocol binding, binary content mode: attributes in {@code ce_*} headers, JSON body.
+ * One extension attribute: {@code requestid} ({@value #REQUEST_ID}), the HTTP request that caused the event;
+ * optional, and dropped on reading when it is not a well-formed request id.
+ */
 public final class CloudEvents {
 
     public static final String SPEC_VERSION = "ce_specversion";
@@ -19,6 +24,8 @@ public final class CloudEvents {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /** Extension attribute names are lowercase letters and digits (CloudEvents 1.0, "Attribute Naming Convention"). */
+    public static final String REQUEST_ID = "ce_requestid";
 
     private CloudEvents() {
     }
@@ -33,6 +40,9 @@ public final class CloudEvents {
         h.add(SUBJECT, bytes(e.subject()));
         h.add(TIME, bytes(e.time().toString()));
         h.add(CONTENT_TYPE, bytes("application/json"));
+        if (e.requestId() != null) {
+            h.add(REQUEST_ID, bytes(e.requestId()));
+        }
         return r;
     }
 
@@ -58,8 +68,10 @@ public final class CloudEvents {
                 throw new MalformedEventException("ce_time is not RFC 3339: " + t);
             }
         }
+        String requestId = header(r.headers(), REQUEST_ID);
         return new InboundEvent(id, type, source, header(r.headers(), SUBJECT), time,
-                new String(r.value(), StandardCharsets.UTF_8), r.topic(), r.partition(), r.offset());
+                new String(r.value(), StandardCharsets.UTF_8), r.topic(), r.partition(), r.offset(),
+                RequestIds.isWellFormed(requestId) ? requestId : null);
     }
 
     public static String header(Headers headers, String key) {

@@ -1,5 +1,6 @@
 package cn.mubiao.kit.events;
 
+import cn.mubiao.kit.requestid.RequestIds;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * Consumes CloudEvents and hands each to the handler of its type. Idempotent: event ids already applied are
  * skipped; offsets are committed only after the effect is stored. A record that keeps failing, or cannot be
  * read at all, goes to {@code <topic>.DLT} with the error in headers and never blocks its partition. Unknown
- * types are skipped (additive evolution).
+ * types are skipped (additive evolution). While an event is applied, its request id (CloudEvents extension
+ * {@code requestid}) is in the MDC, so the handler's log lines and the events it records trace back to the
+ * HTTP request that started the chain.
  */
 public final class EventConsumer implements SmartLifecycle {
 
@@ -109,7 +112,17 @@ public final class EventConsumer implements SmartLifecycle {
             return;
         }
         EventHandler<?> handler = handlers.get(event.type());
-        if (handler == null || processed.contains(event.id())) {
+        if (handler == null) {
+            return;
+        }
+        try (RequestIds.Binding ignored = RequestIds.bind(event.requestId())) {
+            handle(r, event, handler);
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r, InboundEvent event, EventHandler<?> handler)
+            throws InterruptedException {
+        if (processed.contains(event.id())) {
             return;
         }
         for (int attempt = 1; ; attempt++) {

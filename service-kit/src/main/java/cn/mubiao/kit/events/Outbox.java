@@ -1,6 +1,7 @@
 package cn.mubiao.kit.events;
 
 import cn.mubiao.contracts.MubiaoEvent;
+import cn.mubiao.kit.requestid.RequestIds;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -9,7 +10,9 @@ import java.util.UUID;
 
 /**
  * Turns events recorded by an aggregate into outbox entries for the aggregate's document, and wakes the
- * relay after the document is written.
+ * relay after the document is written. Each entry carries the request id of the work in progress
+ * ({@link RequestIds#current()}): the HTTP request, or the event a consumer is handling, so a chain of events
+ * keeps the id of the request that started it.
  */
 public final class Outbox {
 
@@ -27,7 +30,7 @@ public final class Outbox {
 
     public OutboxEntry entry(MubiaoEvent event) {
         return new OutboxEntry(UUID.randomUUID().toString(), topic, event.eventType(), event.aggregateId(),
-                clock.instant(), json.writeValueAsString(event));
+                clock.instant(), json.writeValueAsString(event), RequestIds.current());
     }
 
     public List<OutboxEntry> entries(List<? extends MubiaoEvent> events) {

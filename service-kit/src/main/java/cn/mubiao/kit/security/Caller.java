@@ -58,6 +58,24 @@ public record Caller(String subject, String username, String unit, Level level, 
     }
 
     /**
+     * THE scoping rule for an object with unit relations (DOMAIN.md §1): a region sees what lies in its
+     * subtree; a department sees what it is responsible for, co-handles or monitors. Everything an endpoint
+     * returns or changes passes through here or {@link #covers}.
+     */
+    public boolean sees(UnitRelations r) {
+        if (unit == null) {
+            return false;
+        }
+        return covers(r.responsibleUnit()) || r.coUnits().contains(unit) || unit.equals(r.monitorUnit())
+                || r.coUnits().stream().anyMatch(this::coversRegionally);
+    }
+
+    /** Whether a co-unit lies in a region caller's subtree (a county sees what its departments co-handle). */
+    private boolean coversRegionally(String unitCode) {
+        return !UnitCodes.isDepartment(unit) && covers(unitCode);
+    }
+
+    /**
      * Whether the caller's unit scope covers {@code unitCode}: regions see their subtree, a department sees
      * its own unit (the lead / co-unit / monitor relation is checked by each service's read model).
      */

@@ -1,5 +1,6 @@
 package cn.mubiao.kit.events;
 
+import cn.mubiao.contracts.MubiaoEvent;
 import cn.mubiao.contracts.Topics;
 import cn.mubiao.devstack.DevStack;
 import cn.mubiao.devstack.DevStackOptions;
@@ -22,6 +23,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,9 +90,13 @@ class OutboxAndConsumerTest {
     void relayPublishesPendingEventsAsCloudEventsKeyedByAggregateAndThenRemovesThem() throws Exception {
         MongoCollection<Document> reports = db.getCollection("relay-reports");
         String subject = "a-" + UUID.randomUUID();
-        OutboxEntry one = entry(Topics.PROGRESS_EVENTS, subject, "{\"n\":1}");
+        OutboxEntry one = new OutboxEntry(UUID.randomUUID().toString(), Topics.PROGRESS_EVENTS, "mubiao.test.Happened.v1",
+                subject, Instant.now(), "{\"n\":1}", "req-relay-1");
         OutboxEntry two = entry(Topics.PROGRESS_EVENTS, subject, "{\"n\":2}");
-        reports.insertOne(new Document("_id", "r1").append("outbox", List.of(one.toDocument(), two.toDocument())));
+        // written before entries had a request id: no such field at all
+        Document legacy = new Document("id", two.id()).append("topic", two.topic()).append("type", two.type())
+                .append("subject", subject).append("time", Date.from(two.time())).append("data", two.data());
+        reports.insertOne(new Document("_id", "r1").append("outbox", List.of(one.toDocument(), legacy)));
         OutboxRelay relay = new OutboxRelay(db, List.of("relay-reports"), producer, "/mubiao/test", Duration.ofHours(1));
 
         assertThat(relay.relayOnce()).isEqualTo(2);
@@ -105,6 +113,11 @@ class OutboxAndConsumerTest {
         assertThat(CloudEvents.header(r.headers(), CloudEvents.SUBJECT)).isEqualTo(subject);
         assertThat(CloudEvents.header(r.headers(), CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+        assertThat(CloudEvents.header(r.headers(), CloudEvents.REQUEST_ID)).isEqualTo("req-relay-1");
+        assertThat(r.headers().lastHeader("ce_requestid")).isNotNull();
+        assertThat(CloudEvents.header(mine.getLast().headers(), CloudEvents.REQUEST_ID)).isNull();
+        assertThat(CloudEvents.fromRecord(r).requestId()).isEqualTo("req-relay-1");
+        assertThat(CloudEvents.fromRecord(mine.getLast()).requestId()).isNull();
         assertThat(reports.find(Filters.eq("_id", "r1")).first().getList("outbox", Document.class)).isEmpty();
         assertThat(relay.relayOnce()).isZero();
     }
@@ -136,15 +149,32 @@ class OutboxAndConsumerTest {
     record Ping(String name) {
     }
 
+    record Ponged(String name) implements MubiaoEvent {
+        @Override
+        public String eventType() {
+            return "mubiao.test.Ponged.v1";
+        }
+
+        @Override
+        public String aggregateId() {
+            return name;
+        }
+    }
+
     @Test
     void consumerAppliesEachEventIdOnceSkipsUnknownTypesAndDeadLettersPoisonWithoutBlocking() throws Exception {
         String topic = Topics.NOTIFICATION_EVENTS;
         String run = UUID.randomUUID().toString();
         List<String> handled = new CopyOnWriteArrayList<>();
+        Map<String, String> requestIds = new ConcurrentHashMap<>();
+        Outbox onward = new Outbox("mubiao.test.events", JsonMapper.builder().build(), Clock.systemUTC(),
+                new OutboxRelay(db, List.of(), producer, "/mubiao/test", Duration.ofHours(1)));
         EventHandler<Ping> handler = EventHandler.of("mubiao.test.Ping.v1", Ping.class, (p, e) -> {
             if (!p.name().startsWith(run)) {
                 return;
             }
+            requestIds.put(p.name(), e.requestId() + "|" + MDC.get("requestId") + "|"
+                    + onward.entry(new Ponged(p.name())).requestId());
             if (p.name().endsWith("boom")) {
                 throw new IllegalStateException("cannot handle " + p.name());
             }
@@ -164,19 +194,25 @@ class OutboxAndConsumerTest {
         send(topic, UUID.randomUUID().toString(), "mubiao.test.Unknown.v1", "{\"name\":\"" + run + "-unknown\"}");
         send(topic, UUID.randomUUID().toString(), "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-boom\"}");
         producer.send(new ProducerRecord<>(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8))).get();
-        send(topic, UUID.randomUUID().toString(), "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-two\"}");
+        send(topic, UUID.randomUUID().toString(), "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-two\"}",
+                "req-" + run);
+        send(topic, UUID.randomUUID().toString(), "mubiao.test.Ping.v1", "{\"name\":\"" + run + "-three\"}");
 
         consumer.start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!handled.contains(run + "-two") && System.nanoTime() < deadline) {
+            while (!handled.contains(run + "-three") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         } finally {
             consumer.stop();
         }
 
-        assertThat(handled).containsExactly(run + "-one", run + "-two");
+        assertThat(handled).containsExactly(run + "-one", run + "-two", run + "-three");
+        // the request id travels in ce_requestid, is in the MDC while the handler runs, and goes on with what it records
+        assertThat(requestIds).containsEntry(run + "-two", "req-" + run + "|req-" + run + "|req-" + run)
+                .containsEntry(run + "-one", "null|null|null")
+                .containsEntry(run + "-three", "null|null|null"); // and is gone again for the next event
         List<ConsumerRecord<String, byte[]>> dead = read(Topics.deadLetter(topic), 2);
         assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(run + "-boom")
                 && CloudEvents.header(r.headers(), "dlt_error").contains("cannot handle"));
@@ -184,7 +220,11 @@ class OutboxAndConsumerTest {
     }
 
     private static void send(String topic, String id, String type, String json) throws Exception {
-        OutboxEntry e = new OutboxEntry(id, topic, type, "s-1", Instant.now(), json);
+        send(topic, id, type, json, null);
+    }
+
+    private static void send(String topic, String id, String type, String json, String requestId) throws Exception {
+        OutboxEntry e = new OutboxEntry(id, topic, type, "s-1", Instant.now(), json, requestId);
         producer.send(CloudEvents.toRecord(e, "/mubiao/test")).get();
     }
 }

@@ -78,4 +78,26 @@ class CallerScopeTest {
         assertThat(UnitCodes.isWellFormed("41010")).isFalse();
         assertThat(UnitCodes.isWellFormed("410100-fgw")).isFalse();
     }
+
+    private static final UnitRelations INVESTMENT_IN_ZHONGYUAN =
+            UnitRelations.of("410102", List.of("410100-JWJ"), "410100-TJJ");
+
+    @Test
+    void aDepartmentSeesWhatItLeadsCoHandlesOrMonitorsAndNothingElse() {
+        UnitRelations fgwLeads = UnitRelations.of("410100-FGW", List.of(), "410100-TJJ");
+
+        assertThat(caller("410100-FGW", "department").sees(fgwLeads)).as("lead").isTrue();
+        assertThat(caller("410100-JWJ", "department").sees(INVESTMENT_IN_ZHONGYUAN)).as("co-unit").isTrue();
+        assertThat(caller("410100-TJJ", "department", "monitor").sees(INVESTMENT_IN_ZHONGYUAN)).as("monitor").isTrue();
+        assertThat(caller("410100-CZJ", "department").sees(INVESTMENT_IN_ZHONGYUAN)).as("bystander").isFalse();
+        assertThat(caller("410100-FGW", "department").sees(INVESTMENT_IN_ZHONGYUAN)).as("bystander").isFalse();
+    }
+
+    @Test
+    void regionsSeeTheirSubtreeOnly() {
+        assertThat(caller("410100", "city").sees(INVESTMENT_IN_ZHONGYUAN)).isTrue();
+        assertThat(caller("410102", "county").sees(INVESTMENT_IN_ZHONGYUAN)).isTrue();
+        assertThat(caller("410105", "county").sees(INVESTMENT_IN_ZHONGYUAN)).isFalse();
+        assertThat(caller("410102001", "county").sees(INVESTMENT_IN_ZHONGYUAN)).as("a township below").isFalse();
+    }
 }

@@ -30,6 +30,7 @@ class TargetAssignedHandler implements EventHandler<TargetAssigned> {
     @Override
     public void handle(TargetAssigned e, InboundEvent event) {
         store.save(new Assignment(e.assignmentId(), e.unitCode(), e.unitName(), e.year(), e.targetTitle(),
-                e.indicatorKind(), e.targetValue(), e.unitOfMeasure(), e.frequency(), e.monitorUnitCode(), e.version()));
+                e.indicatorKind(), e.targetValue(), e.unitOfMeasure(), e.frequency(), e.coUnitCodes(), e.monitorUnitCode(),
+                e.version()));
     }
 }

@@ -35,7 +35,8 @@ public class AssignmentStore {
                 .append("unitName", a.unitName()).append("year", a.year()).append("targetTitle", a.targetTitle())
                 .append("kind", a.kind().name()).append("targetValue", new Decimal128(a.targetValue()))
                 .append("unitOfMeasure", a.unitOfMeasure()).append("frequency", a.frequency().name())
-                .append("monitorUnitCode", a.monitorUnitCode()).append("version", a.version());
+                .append("coUnitCodes", a.coUnitCodes()).append("monitorUnitCode", a.monitorUnitCode())
+                .append("version", a.version());
         try {
             collection.replaceOne(Filters.and(Filters.eq("_id", a.assignmentId()), Filters.lte("version", a.version())),
                     doc, new ReplaceOptions().upsert(true));
@@ -50,7 +51,8 @@ public class AssignmentStore {
         return new Assignment(d.getString("_id"), d.getString("unitCode"), d.getString("unitName"),
                 d.getInteger("year"), d.getString("targetTitle"), IndicatorKind.valueOf(d.getString("kind")),
                 d.get("targetValue", Decimal128.class).bigDecimalValue(), d.getString("unitOfMeasure"),
-                Frequency.valueOf(d.getString("frequency")), d.getString("monitorUnitCode"),
+                Frequency.valueOf(d.getString("frequency")), d.getList("coUnitCodes", String.class),
+                d.getString("monitorUnitCode"),
                 ((Number) d.get("version")).longValue());
     }
 }

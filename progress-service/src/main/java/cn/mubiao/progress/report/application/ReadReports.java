@@ -40,6 +40,6 @@ public class ReadReports {
     }
 
     static boolean sees(Caller caller, Assignment a) {
-        return caller.covers(a.unitCode()) || caller.unit() != null && caller.unit().equals(a.monitorUnitCode());
+        return caller.sees(a.relations());
     }
 }

@@ -2,6 +2,7 @@ package cn.mubiao.scoring.lag.web;
 
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
+import cn.mubiao.kit.security.UnitRelations;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.scoring.lag.domain.LagRecord;
 import cn.mubiao.scoring.lag.persistence.LagStore;
@@ -43,7 +44,7 @@ class LagController {
     @GetMapping
     List<LagStatusResponse> ofAssignment(@CurrentCaller Caller caller, @RequestParam String assignmentId) {
         store.target(assignmentId)
-                .filter(t -> caller.covers(t.unitCode()) || caller.unit() != null && caller.unit().equals(t.monitorUnitCode()))
+                .filter(t -> caller.sees(UnitRelations.of(t.unitCode(), t.coUnitCodes(), t.monitorUnitCode())))
                 .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
         return store.records(assignmentId).stream().map(LagStatusResponse::of).toList();
     }

@@ -54,12 +54,10 @@ public class AssignTargets {
         if (caller.unit() == null) {
             return List.of();
         }
-        List<Assignment> own = caller.covers(caller.unit()) && !caller.unit().contains("-")
-                ? store.inSubtree(caller.unit()) : store.ofUnit(caller.unit());
-        return own.stream().filter(a -> visible(caller, a)).toList();
+        return store.visibleTo(caller.unit()).stream().filter(a -> visible(caller, a)).toList();
     }
 
     private static boolean visible(Caller caller, Assignment a) {
-        return caller.covers(a.terms().unitCode()) || caller.unit() != null && caller.unit().equals(a.terms().monitorUnitCode());
+        return caller.sees(a.terms().relations());
     }
 }

@@ -47,7 +47,7 @@ public final class Assignment {
         this.terms = t;
         this.version++;
         pendingEvents.add(new TargetAssigned(id, t.planId(), t.year(), t.targetCode(), t.targetTitle(), t.category(),
-                t.unitCode(), t.unitName(), t.monitorUnitCode(), t.kind(), t.unitOfMeasure(), t.targetValue(),
+                t.unitCode(), t.unitName(), t.coUnitCodes(), t.monitorUnitCode(), t.kind(), t.unitOfMeasure(), t.targetValue(),
                 t.standardScore(), t.frequency(), t.seasonalShares(), t.leaders(), version));
     }
 

@@ -4,6 +4,7 @@ import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.security.UnitCodes;
+import cn.mubiao.kit.security.UnitRelations;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,13 +14,28 @@ import java.util.List;
  * answers for it. Checked on construction.
  */
 public record AssignmentTerms(String planId, int year, String targetCode, String targetTitle, String category,
-                              String unitCode, String unitName, String monitorUnitCode, IndicatorKind kind,
+                              String unitCode, String unitName, List<String> coUnitCodes, String monitorUnitCode,
+                              IndicatorKind kind,
                               String unitOfMeasure, BigDecimal targetValue, BigDecimal standardScore,
                               Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders) {
+
+    /** Who stands in which relation to this assignment, for scoping. */
+    public UnitRelations relations() {
+        return UnitRelations.of(unitCode, coUnitCodes, monitorUnitCode);
+    }
 
     public AssignmentTerms {
         seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
         leaders = leaders == null ? List.of() : List.copyOf(leaders);
+        coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
+        for (int i = 0; i < coUnitCodes.size(); i++) {
+            if (!UnitCodes.isWellFormed(coUnitCodes.get(i))) {
+                throw new InvalidInput("coUnitCodes[" + i + "]", "不是有效的单位代码 / not a unit code");
+            }
+            if (coUnitCodes.get(i).equals(unitCode)) {
+                throw new InvalidInput("coUnitCodes[" + i + "]", "协办单位不能是责任单位本身 / a co-unit cannot be the responsible unit");
+            }
+        }
         if (!UnitCodes.isWellFormed(unitCode)) {
             throw new InvalidInput("unitCode", "不是有效的单位代码（如410102、410100-FGW） / not a unit code such as 410102 or 410100-FGW");
         }

@@ -37,15 +37,17 @@ public class AssignmentStore {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(this::read);
     }
 
-    /** Assignments whose unit lies in the subtree of {@code regionCode}. */
-    public List<Assignment> inSubtree(String regionCode) {
-        String prefix = UnitCodes.subtreePrefix(UnitCodes.region(regionCode));
-        return collection.find(Filters.regex("unitCode", "^" + Pattern.quote(prefix)))
-                .sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
-    }
-
-    public List<Assignment> ofUnit(String unitCode) {
-        return collection.find(Filters.eq("unitCode", unitCode)).sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
+    /**
+     * What a unit may see, selected in the database: for a region, everything whose responsible unit or a
+     * co-unit lies in its subtree; for a department, what it leads, co-handles or monitors.
+     */
+    public List<Assignment> visibleTo(String unitCode) {
+        var filter = UnitCodes.isDepartment(unitCode)
+                ? Filters.or(Filters.eq("unitCode", unitCode), Filters.eq("coUnitCodes", unitCode),
+                Filters.eq("monitorUnitCode", unitCode))
+                : Filters.or(Filters.regex("unitCode", "^" + Pattern.quote(UnitCodes.subtreePrefix(unitCode))),
+                Filters.regex("coUnitCodes", "^" + Pattern.quote(UnitCodes.subtreePrefix(unitCode))));
+        return collection.find(filter).sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
     }
 
     /**
@@ -58,6 +60,7 @@ public class AssignmentStore {
         var update = Updates.combine(
                 Updates.set("unitCode", a.terms().unitCode()),
                 Updates.set("monitorUnitCode", a.terms().monitorUnitCode()),
+                Updates.set("coUnitCodes", a.terms().coUnitCodes()),
                 Updates.set("year", a.terms().year()),
                 Updates.set("version", a.version()),
                 Updates.set("terms", json.writeValueAsString(a.terms())),

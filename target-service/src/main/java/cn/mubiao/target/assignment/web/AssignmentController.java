@@ -37,7 +37,7 @@ class AssignmentController {
             throw ProblemException.invalid("id", "1到100个字母、数字或@._- / 1 to 100 letters, digits or @._-");
         }
         var terms = new AssignmentTerms(r.planId(), r.year(), r.targetCode(), r.targetTitle(), r.category(),
-                r.unitCode(), r.unitName(), r.monitorUnitCode(), r.indicatorKind(), r.unitOfMeasure(), r.targetValue(),
+                r.unitCode(), r.unitName(), r.coUnitCodes(), r.monitorUnitCode(), r.indicatorKind(), r.unitOfMeasure(), r.targetValue(),
                 r.standardScore(), r.frequency(), r.seasonalShares(), r.leaders());
         var outcome = assignments.assign(caller, id, terms);
         var body = AssignmentResponse.of(outcome.assignment());

@@ -19,6 +19,7 @@ record AssignmentRequest(
         @Size(max = 100) String category,
         @NotBlank(message = "必填 / required") String unitCode,
         @Size(max = 100) String unitName,
+        List<@Size(max = 30) String> coUnitCodes,
         String monitorUnitCode,
         @NotNull(message = "必填 / required") IndicatorKind indicatorKind,
         @Size(max = 20) String unitOfMeasure,

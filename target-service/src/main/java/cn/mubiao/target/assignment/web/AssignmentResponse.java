@@ -9,7 +9,8 @@ import java.util.List;
 
 /** An assignment as the API shows it. */
 record AssignmentResponse(String id, long version, String planId, int year, String targetCode, String targetTitle,
-                          String category, String unitCode, String unitName, String monitorUnitCode,
+                          String category, String unitCode, String unitName, List<String> coUnitCodes,
+                          String monitorUnitCode,
                           IndicatorKind indicatorKind, String unitOfMeasure, BigDecimal targetValue,
                           BigDecimal standardScore, Frequency frequency, List<BigDecimal> seasonalShares,
                           List<String> leaders) {
@@ -17,7 +18,7 @@ record AssignmentResponse(String id, long version, String planId, int year, Stri
     static AssignmentResponse of(Assignment a) {
         var t = a.terms();
         return new AssignmentResponse(a.id(), a.version(), t.planId(), t.year(), t.targetCode(), t.targetTitle(),
-                t.category(), t.unitCode(), t.unitName(), t.monitorUnitCode(), t.kind(), t.unitOfMeasure(),
+                t.category(), t.unitCode(), t.unitName(), t.coUnitCodes(), t.monitorUnitCode(), t.kind(), t.unitOfMeasure(),
                 t.targetValue(), t.standardScore(), t.frequency(), t.seasonalShares(), t.leaders());
     }
 }

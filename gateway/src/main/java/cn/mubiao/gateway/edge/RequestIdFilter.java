@@ -1,0 +1,46 @@
+package cn.mubiao.gateway.edge;
+
+import cn.mubiao.gateway.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * First of all filters: takes a well-formed incoming {@code X-Request-Id} (letters, digits and {@code . _ : -},
+ * 1 to 128 characters, the services' rule) or makes a UUID, passes it to the service and returns it on every
+ * response, problems and fallbacks included.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter implements WebFilter {
+
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String id = idOf(exchange.getRequest().getHeaders().getFirst(Problems.REQUEST_ID_HEADER));
+        exchange.getAttributes().put(Problems.REQUEST_ID_ATTRIBUTE, id);
+        exchange.getAttributes().put(Problems.REQUEST_PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(h -> h.set(Problems.REQUEST_ID_HEADER, id)).build();
+        exchange.getResponse().getHeaders().set(Problems.REQUEST_ID_HEADER, id);
+        // the service echoes it too: keep exactly one value
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(Problems.REQUEST_ID_HEADER, id);
+            return Mono.empty();
+        });
+        return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    static String idOf(String incoming) {
+        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+}

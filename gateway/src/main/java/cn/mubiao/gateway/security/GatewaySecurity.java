@@ -1,0 +1,151 @@
+package cn.mubiao.gateway.security;
+
+import cn.mubiao.gateway.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who may pass the gateway, two ways:
+ * <ul>
+ * <li>bearer tokens (scripts, the province): validated at the edge (signature with cached keys, issuer, expiry)
+ * and relayed unchanged; no session is made for them;</li>
+ * <li>browsers: signed in at Keycloak (authorization code with PKCE), a session at the gateway; the session
+ * user's access token is relayed to the services ({@link SessionTokenRelay}), logout ends the
+ * Keycloak session too.</li>
+ * </ul>
+ * {@code /api/**} without credentials is a 401 problem, never a login redirect; pages redirect to the login.
+ * Each service checks roles and unit scope again.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    static final String LOGIN_START = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
+
+    @Bean
+    SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+                                        ReactiveClientRegistrationRepository registrations,
+                                        ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                        SsoProperties sso, CorsProperties cors, HeaderProperties headers) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange,
+                HttpStatus.UNAUTHORIZED, "未认证 / Unauthorized",
+                "缺少或无效的访问令牌或登录会话 / missing or invalid bearer token or session");
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**"), unauthorized));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN_START));
+
+        var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        logoutSuccess.setPostLogoutRedirectUri(sso.postLogoutRedirectUri());
+        logoutSuccess.setLogoutSuccessUrl(URI.create("/"));
+
+        var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+
+        return http
+                .authorizeExchange(a -> a
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/", "/index.html", "/favicon.ico")
+                        .permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtDecoder(jwtDecoder))
+                        .authenticationEntryPoint(unauthorized))
+                .oauth2Login(o -> o
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(authorizedClients)
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/me"))
+                        .authenticationFailureHandler((webFilterExchange, e) -> Problems.write(
+                                webFilterExchange.getExchange(), HttpStatus.UNAUTHORIZED, "登录失败 / Sign-in failed",
+                                "统一身份认证未能完成，请重新登录 / the sign-in at Keycloak did not complete; "
+                                        + "please sign in again")))
+                .logout(l -> l
+                        .logoutUrl("/logout")
+                        .logoutHandler(handlers -> {
+                            handlers.clear();
+                            handlers.add(new SecurityContextServerLogoutHandler());
+                            handlers.add(new WebSessionServerLogoutHandler());
+                        })
+                        .logoutSuccessHandler(logoutSuccess))
+                // session (cookie) callers need the CSRF token on changes; bearer callers cannot be forged by a page
+                .csrf(c -> c
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(changesWithoutBearerToken())
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "CSRF 令牌无效 / Invalid CSRF token",
+                                "缺少或无效的 CSRF 令牌（X-XSRF-TOKEN 请求头或 _csrf 表单字段）"
+                                        + " / missing or invalid CSRF token (X-XSRF-TOKEN header or _csrf form field)")))
+                .cors(c -> c.configurationSource(corsSource(cors)))
+                .headers(h -> h
+                        .contentSecurityPolicy(p -> p.policyDirectives(headers.contentSecurityPolicy()))
+                        .referrerPolicy(r -> r.policy(referrerPolicy(headers.referrerPolicy()))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "无权操作 / Forbidden", "您的角色不允许此操作 / your role does not allow this")))
+                .build();
+    }
+
+    /**
+     * CSRF guards what an ambient session cookie could do: a change carrying the session cookie and no bearer
+     * token. A request with neither credential is no CSRF risk and gets its 401 from authentication.
+     */
+    static ServerWebExchangeMatcher changesWithoutBearerToken() {
+        return exchange -> CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange).flatMap(m -> {
+            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            boolean session = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
+            return m.isMatch() && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        });
+    }
+
+    /** WebFlux's session cookie. */
+    static final String SESSION_COOKIE = "SESSION";
+
+    static CorsConfigurationSource corsSource(CorsProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                HttpHeaders.ACCEPT_LANGUAGE, "Idempotency-Key", Problems.REQUEST_ID_HEADER, "X-XSRF-TOKEN"));
+        config.setExposedHeaders(List.of(Problems.REQUEST_ID_HEADER, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION,
+                "Idempotent-Replayed"));
+        config.setAllowCredentials(true);
+        config.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+
+    static ReferrerPolicy referrerPolicy(String value) {
+        return Arrays.stream(ReferrerPolicy.values()).filter(p -> p.getPolicy().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("mubiao.gateway.headers.referrer-policy: unknown "
+                        + value + "; one of " + Arrays.stream(ReferrerPolicy.values()).map(ReferrerPolicy::getPolicy).toList()));
+    }
+}

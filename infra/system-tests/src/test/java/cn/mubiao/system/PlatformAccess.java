@@ -1,0 +1,48 @@
+package cn.mubiao.system;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+/** The running platform as benchmarks in other packages see it. */
+public final class PlatformAccess {
+
+    private final Platform platform;
+    private final Api api;
+
+    private PlatformAccess(Platform platform) {
+        this.platform = platform;
+        this.api = new Api(platform);
+    }
+
+    public static PlatformAccess embedded() throws Exception {
+        return new PlatformAccess(Platform.embedded());
+    }
+
+    public String token(String username) throws Exception {
+        return api.token(username);
+    }
+
+    public String keycloakUrl() {
+        return platform.stack.keycloakUrl();
+    }
+
+    public String gatewayUrl() {
+        return platform.gatewayUrl();
+    }
+
+    public String serviceUrl(String name) {
+        return platform.services.get(name).url();
+    }
+
+    /** Assigns a target to 中原区 as the city target office and returns its id. */
+    public String createAssignment(String officeToken) throws Exception {
+        String id = "BENCH-" + UUID.randomUUID() + "@410102";
+        HttpResponse<String> r = api.send("PUT", "/api/targets/assignments/" + id, officeToken,
+                Api.assignment("基准测试", "410102", "中原区", "12"), Map.of());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("cannot create the benchmark assignment: " + r.statusCode() + " " + r.body());
+        }
+        return id;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.mubiao.system.bench;
+
+import cn.mubiao.system.PlatformAccess;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Gateway overhead (issue 3): the same authenticated read, the same load, in the same run — once straight to
+ * target-service, once through the gateway (JWT validated at the edge, then again by the service). Prints
+ * throughput and p50/p99 of both and their ratio. Not part of the test suite: run it with
+ * {@code infra/bench/gateway-overhead}. Bounded: a fixed number of seconds per phase, loopback only.
+ */
+class GatewayOverheadBench {
+
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+    static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+
+    record Result(String name, int requests, int errors, double seconds, double p50, double p99) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-14s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d errors, %d threads, %.0f s)",
+                    name, throughput(), p50, p99, requests, errors, CONCURRENCY, seconds);
+        }
+    }
+
+    @Test
+    void gatewayOverheadAgainstDirectCalls() throws Exception {
+        PlatformAccess p = PlatformAccess.embedded();
+        String token = p.token("city-office");
+        String id = p.createAssignment(token);
+        String path = "/api/targets/assignments/" + id;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+
+        run(http, "warm-up direct", p.serviceUrl("target-service") + path, token, WARMUP);
+        run(http, "warm-up gateway", p.gatewayUrl() + path, token, WARMUP);
+        Result direct = run(http, "direct", p.serviceUrl("target-service") + path, token, MEASURE);
+        Result gateway = run(http, "via gateway", p.gatewayUrl() + path, token, MEASURE);
+
+        System.out.println();
+        System.out.println("GATEWAY OVERHEAD (GET one assignment, bearer JWT, " + CONCURRENCY + " concurrent clients)");
+        System.out.println(direct);
+        System.out.println(gateway);
+        System.out.printf(Locale.ROOT, "throughput ratio gateway/direct: %.2f (goal >= 0.6)   p50 added: %.2f ms (goal < 2 ms)   p99 added: %.2f ms%n",
+                gateway.throughput() / direct.throughput(), gateway.p50 - direct.p50, gateway.p99 - direct.p99);
+    }
+
+    static Result run(HttpClient http, String name, String url, String token, Duration duration) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build();
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicInteger errors = new AtomicInteger();
+        List<Future<long[]>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < CONCURRENCY; i++) {
+                workers.add(pool.submit(() -> {
+                    long[] latencies = new long[1 << 16];
+                    int n = 0;
+                    while (System.nanoTime() < end && n < latencies.length) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        latencies[n++] = System.nanoTime() - t0;
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> w : workers) {
+                long[] l = w.get();
+                long[] merged = Arrays.copyOf(all, all.length + l.length);
+                System.arraycopy(l, 0, merged, all.length, l.length);
+                all = merged;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Arrays.sort(all);
+            return new Result(name, all.length, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+        }
+    }
+
+    static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,7 @@
+package cn.mubiao.progress;
+
+import cn.mubiao.kit.testing.EveryEndpointHasAnAccessRow;
+
+/** A new endpoint of this service without a row in the access matrix fails the build. */
+class EndpointsHaveAccessRowsTest extends EveryEndpointHasAnAccessRow {
+}
