@@ -39,8 +39,11 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dmubiao.system-test=true", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        // fast start for tests (C1 only); benchmarks pass their own flags to measure steady-state speed
+        command.addAll(List.of(System.getProperty("mubiao.service.jvm-flags",
+                "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
+        command.addAll(List.of("-Dmubiao.system-test=true", "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
