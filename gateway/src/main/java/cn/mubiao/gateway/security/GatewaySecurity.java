@@ -3,6 +3,8 @@ package cn.mubiao.gateway.security;
 import cn.mubiao.gateway.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -13,6 +15,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
@@ -48,6 +52,46 @@ import java.util.List;
 class GatewaySecurity {
 
     static final String LOGIN_START = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
+
+    /**
+     * Calls that carry a bearer token (scripts, the province, the console's API calls): validated and relayed,
+     * nothing else — no session, no CSRF, no login machinery, which the profile showed to be most of the
+     * gateway's own CPU per request (infra/bench/gateway-overhead).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain bearerChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, CorsProperties cors,
+                                       HeaderProperties headers) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange,
+                HttpStatus.UNAUTHORIZED, "未认证 / Unauthorized",
+                "缺少或无效的访问令牌或登录会话 / missing or invalid bearer token or session");
+        return http
+                .securityMatcher(GatewaySecurity::bearer)
+                .authorizeExchange(a -> a
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/", "/index.html", "/favicon.ico")
+                        .permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(jwtDecoder)).authenticationEntryPoint(unauthorized))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(r -> r.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .cors(c -> c.configurationSource(corsSource(cors)))
+                .headers(h -> h
+                        .contentSecurityPolicy(p -> p.policyDirectives(headers.contentSecurityPolicy()))
+                        .referrerPolicy(r -> r.policy(referrerPolicy(headers.referrerPolicy()))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "无权操作 / Forbidden", "您的角色不允许此操作 / your role does not allow this")))
+                .build();
+    }
+
+    static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> bearer(
+            org.springframework.web.server.ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
 
     @Bean
     SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
