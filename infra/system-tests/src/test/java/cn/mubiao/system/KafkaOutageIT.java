@@ -13,28 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Nothing accepted is lost: not when Kafka is down, not when a service is killed right after answering. */
 class KafkaOutageIT {
 
-    private static Platform platform;
-    private static Api api;
-
     @BeforeAll
     static void platform() throws Exception {
-        platform = Platform.embedded();
-        api = new Api(platform);
-        ReportFlowIT.use(platform);
+        ReportFlowIT.use(Platform.embedded());
     }
 
     @Test
     void aReportAcceptedWhileKafkaIsDownIsPublishedAndWarnsOnceKafkaIsBack() throws Exception {
         String title = "断网" + UUID.randomUUID().toString().substring(0, 6);
-        String reporter = api.token("zy-reporter");
+        String reporter = ReportFlowIT.api.token("zy-reporter");
         String id = ReportFlowIT.assignedTarget(title, reporter);
 
-        platform.stack.stopKafka();
+        ReportFlowIT.platform.stack.stopKafka();
         HttpResponse<String> accepted;
         try {
-            accepted = api.send("POST", "/api/progress/reports", reporter, Api.report(id, "200707", "4"), Map.of());
+            accepted = ReportFlowIT.api.send("POST", "/api/progress/reports", reporter, Api.report(id, "200707", "4"), Map.of());
         } finally {
-            platform.stack.startKafka();
+            ReportFlowIT.platform.stack.startKafka();
         }
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
 
@@ -46,19 +41,19 @@ class KafkaOutageIT {
     @Test
     void aReportAnsweredJustBeforeProgressServiceIsKilledStillWarns() throws Exception {
         String title = "宕机" + UUID.randomUUID().toString().substring(0, 6);
-        String reporter = api.token("zy-reporter");
+        String reporter = ReportFlowIT.api.token("zy-reporter");
         String id = ReportFlowIT.assignedTarget(title, reporter);
 
-        HttpResponse<String> accepted = api.send("POST", "/api/progress/reports", reporter,
+        HttpResponse<String> accepted = ReportFlowIT.api.send("POST", "/api/progress/reports", reporter,
                 Api.report(id, "200707", "4"), Map.of("Idempotency-Key", "kill-" + id));
-        platform.crashAndRestart("progress-service");
+        ReportFlowIT.platform.crashAndRestart("progress-service");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
 
         ReportFlowIT.awaitWarnings(title, 2, Duration.ofSeconds(120));
         Thread.sleep(2_000);
         assertThat(ReportFlowIT.mailAbout(title)).hasSize(2);
         assertThat(ReportFlowIT.smsAbout(title)).hasSize(2);
-        HttpResponse<String> replay = api.send("POST", "/api/progress/reports", reporter,
+        HttpResponse<String> replay = ReportFlowIT.api.send("POST", "/api/progress/reports", reporter,
                 Api.report(id, "200707", "4"), Map.of("Idempotency-Key", "kill-" + id));
         assertThat(replay.statusCode()).as("the report survived the crash").isEqualTo(200);
     }

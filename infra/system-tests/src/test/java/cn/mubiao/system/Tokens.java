@@ -1,36 +1,27 @@
 package cn.mubiao.system;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import cn.mubiao.devstack.KeycloakTokens;
+
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Real Keycloak tokens of every kind the access matrix needs, and the forged ones it must refuse. */
 final class Tokens {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private Tokens() {
     }
 
     static String password(String keycloak, String realm, String client, String username, String password) throws Exception {
-        return grant(keycloak + "/realms/" + realm + "/protocol/openid-connect/token",
-                "grant_type=password&client_id=" + client + "&username=" + enc(username) + "&password=" + enc(password));
+        return KeycloakTokens.password(keycloak, realm, client, username, password);
     }
 
     static String clientCredentials(String keycloak, String client, String secret) throws Exception {
-        return grant(keycloak + "/realms/mubiao/protocol/openid-connect/token",
-                "grant_type=client_credentials&client_id=" + client + "&client_secret=" + enc(secret));
+        return KeycloakTokens.clientCredentials(keycloak, "mubiao", client, secret);
     }
 
     /** A token whose header says {@code alg=none} and has no signature. */
@@ -59,18 +50,4 @@ final class Tokens {
                 + "\"realm_access\":{\"roles\":[\"city\",\"target-office\",\"reporter\",\"auditor\"]}}";
     }
 
-    private static String grant(String url, String form) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("no token from " + url + ": " + r.statusCode() + " " + r.body());
-        }
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

@@ -1,8 +1,9 @@
 package cn.mubiao.devstack.demo;
 
+import cn.mubiao.devstack.KeycloakTokens;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loads the demo target system through the public API, as the city target office (市目标办) would:
@@ -100,18 +99,6 @@ public final class DemoData {
 
     /** A password-grant token from the {@code mubiao-cli} client. */
     public static String token(String keycloak, String username, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=mubiao-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/mubiao/protocol/openid-connect/token"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IOException("no token for " + username + ": " + r.statusCode() + " " + r.body());
-        }
-        return m.group(1);
+        return KeycloakTokens.password(keycloak, "mubiao", "mubiao-cli", username, password);
     }
 }
