@@ -88,6 +88,18 @@ class GatewayEdgeTest extends GatewayTestSupport {
     }
 
     @Test
+    void onlyHealthAndTheLandingPageAreOpenWithOrWithoutABearerToken() {
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get().uri("/index.html").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health").header("Authorization", "Bearer " + token()).exchange()
+                .expectStatus().isOk();
+        // near misses are not open: a login redirect for pages, a 401 problem for the API
+        web.get().uri("/actuator/healthz").exchange().expectStatus().is3xxRedirection();
+        web.get().uri("/actuator/info").exchange().expectStatus().is3xxRedirection();
+        web.get().uri("/api/actuator/health").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void aPathNoServiceServesIsA404Problem() {
         web.get().uri("/api/nothing-here").header("Authorization", "Bearer " + token()).exchange()
                 .expectStatus().isNotFound()

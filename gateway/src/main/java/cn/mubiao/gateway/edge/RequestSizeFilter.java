@@ -9,6 +9,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Refuses bodies above {@code mubiao.gateway.max-request-size} with a 413 problem: at once when the
- * {@code Content-Length} says so, else (chunked) as soon as the bytes read pass the limit — the gateway buffers
- * bodies for the circuit breakers' fallback, so nothing unbounded may reach that buffer.
+ * {@code Content-Length} says so, else (chunked) as soon as the bytes read pass the limit. The limit is the
+ * client's fault (a 4xx), so a route's circuit breaker does not count it against the service.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -77,9 +78,14 @@ class RequestSizeFilter implements WebFilter {
     }
 
     /** The body passed the limit while it was read. */
-    static final class TooLarge extends RuntimeException {
+    static final class TooLarge extends ResponseStatusException {
         TooLarge() {
-            super("request body too large", null, false, false);
+            super(HttpStatus.CONTENT_TOO_LARGE, "request body too large");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

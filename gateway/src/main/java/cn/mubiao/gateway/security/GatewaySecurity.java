@@ -7,6 +7,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -16,13 +18,15 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -31,10 +35,15 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Who may pass the gateway, two ways:
@@ -53,56 +62,56 @@ class GatewaySecurity {
 
     static final String LOGIN_START = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
 
+    /** Open to everyone: health probes and the start page. */
+    private static final List<PathPattern> OPEN_PATHS = Stream.of("/actuator/health", "/actuator/health/**", "/",
+            "/index.html", "/favicon.ico").map(GatewaySecurity::pathPattern).toList();
+
+    private static final ServerAuthenticationEntryPoint UNAUTHORIZED = (exchange, e) -> Problems.write(exchange,
+            HttpStatus.UNAUTHORIZED, "未认证 / Unauthorized",
+            "缺少或无效的访问令牌或登录会话 / missing or invalid bearer token or session");
+
+    private static final ServerAccessDeniedHandler FORBIDDEN = (exchange, e) -> Problems.write(exchange,
+            HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的角色不允许此操作 / your role does not allow this");
+
     /**
      * Calls that carry a bearer token (scripts, the province, the console's API calls): validated and relayed,
-     * nothing else — no session, no CSRF, no login machinery, which the profile showed to be most of the
-     * gateway's own CPU per request (infra/bench/gateway-overhead).
+     * nothing else — no session, no CSRF, no login, logout or request cache machinery, which the profile showed
+     * to be most of the gateway's own CPU per request (infra/bench/gateway-overhead).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain bearerChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, CorsProperties cors,
                                        HeaderProperties headers) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange,
-                HttpStatus.UNAUTHORIZED, "未认证 / Unauthorized",
-                "缺少或无效的访问令牌或登录会话 / missing or invalid bearer token or session");
-        return http
+        return common(http, cors, headers)
                 .securityMatcher(GatewaySecurity::bearer)
-                .authorizeExchange(a -> a
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/", "/index.html", "/favicon.ico")
-                        .permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(jwtDecoder)).authenticationEntryPoint(unauthorized))
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenConverter(BearerTokens::convert)
+                        .jwt(j -> j.jwtDecoder(jwtDecoder))
+                        .authenticationEntryPoint(UNAUTHORIZED))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(r -> r.requestCache(NoOpServerRequestCache.getInstance()))
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .cors(c -> c.configurationSource(corsSource(cors)))
-                .headers(h -> h
-                        .contentSecurityPolicy(p -> p.policyDirectives(headers.contentSecurityPolicy()))
-                        .referrerPolicy(r -> r.policy(referrerPolicy(headers.referrerPolicy()))))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "无权操作 / Forbidden", "您的角色不允许此操作 / your role does not allow this")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .build();
     }
 
-    static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> bearer(
-            org.springframework.web.server.ServerWebExchange exchange) {
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    static Mono<ServerWebExchangeMatcher.MatchResult> bearer(ServerWebExchange exchange) {
+        return BearerTokens.present(exchange) ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
+    /**
+     * Everything else: browsers with a session (or none yet). Calls with a bearer token never get here
+     * ({@link #bearerChain}).
+     */
     @Bean
-    SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+    SecurityWebFilterChain gatewayChain(ServerHttpSecurity http,
                                         ReactiveClientRegistrationRepository registrations,
                                         ServerOAuth2AuthorizedClientRepository authorizedClients,
                                         SsoProperties sso, CorsProperties cors, HeaderProperties headers) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange,
-                HttpStatus.UNAUTHORIZED, "未认证 / Unauthorized",
-                "缺少或无效的访问令牌或登录会话 / missing or invalid bearer token or session");
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**"), unauthorized));
+                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**"), UNAUTHORIZED));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN_START));
 
         var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -111,14 +120,7 @@ class GatewaySecurity {
 
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 
-        return http
-                .authorizeExchange(a -> a
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/", "/index.html", "/favicon.ico")
-                        .permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtDecoder(jwtDecoder))
-                        .authenticationEntryPoint(unauthorized))
+        return common(http, cors, headers)
                 .oauth2Login(o -> o
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
@@ -135,38 +137,79 @@ class GatewaySecurity {
                             handlers.add(new WebSessionServerLogoutHandler());
                         })
                         .logoutSuccessHandler(logoutSuccess))
-                // session (cookie) callers need the CSRF token on changes; bearer callers cannot be forged by a page
+                // session (cookie) callers need the CSRF token on changes
                 .csrf(c -> c
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(changesWithoutBearerToken())
+                        .requireCsrfProtectionMatcher(changesWithSessionCookie())
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "CSRF 令牌无效 / Invalid CSRF token",
                                 "缺少或无效的 CSRF 令牌（X-XSRF-TOKEN 请求头或 _csrf 表单字段）"
                                         + " / missing or invalid CSRF token (X-XSRF-TOKEN header or _csrf form field)")))
-                .cors(c -> c.configurationSource(corsSource(cors)))
-                .headers(h -> h
-                        .contentSecurityPolicy(p -> p.policyDirectives(headers.contentSecurityPolicy()))
-                        .referrerPolicy(r -> r.policy(referrerPolicy(headers.referrerPolicy()))))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "无权操作 / Forbidden", "您的角色不允许此操作 / your role does not allow this")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(FORBIDDEN))
                 .build();
     }
 
     /**
-     * CSRF guards what an ambient session cookie could do: a change carrying the session cookie and no bearer
-     * token. A request with neither credential is no CSRF risk and gets its 401 from authentication.
+     * Spring Security's strict firewall (methods, paths, hosts, header characters), its header character rule
+     * checked without a regex ({@link HeaderCharacters}).
      */
-    static ServerWebExchangeMatcher changesWithoutBearerToken() {
-        return exchange -> CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange).flatMap(m -> {
-            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-            boolean session = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
-            return m.isMatch() && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
-                    : ServerWebExchangeMatcher.MatchResult.notMatch();
-        });
+    @Bean
+    static ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        return firewall;
+    }
+
+    /**
+     * No tracing spans or timers around each security filter, authentication and authorization decision: per
+     * request they cost more than the checks themselves (infra/bench/gateway-overhead). The HTTP server's own
+     * request metrics stay.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** What both chains share: who may see what, CORS, and the security headers on every response. */
+    private static ServerHttpSecurity common(ServerHttpSecurity http, CorsProperties cors, HeaderProperties headers) {
+        return http
+                .authorizeExchange(a -> a.matchers(GatewaySecurity::openPath).permitAll().anyExchange().authenticated())
+                .cors(c -> c.configurationSource(corsSource(cors)))
+                .headers(h -> h
+                        .contentSecurityPolicy(p -> p.policyDirectives(headers.contentSecurityPolicy()))
+                        .referrerPolicy(r -> r.policy(referrerPolicy(headers.referrerPolicy()))));
+    }
+
+    /**
+     * One matcher for the open paths, matching as {@code pathMatchers(...)} would (same parser, same patterns), but
+     * without an or-matcher whose debug message the logging bridge formats on every request, debug on or off.
+     */
+    static Mono<ServerWebExchangeMatcher.MatchResult> openPath(ServerWebExchange exchange) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        for (PathPattern open : OPEN_PATHS) {
+            if (open.matches(path)) {
+                return ServerWebExchangeMatcher.MatchResult.match();
+            }
+        }
+        return ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    private static PathPattern pathPattern(String pattern) {
+        PathPatternParser parser = PathPatternParser.defaultInstance;
+        return parser.parse(parser.initFullPathPattern(pattern));
+    }
+
+    /**
+     * CSRF guards what an ambient session cookie could do: a change carrying the session cookie (bearer calls
+     * have their own chain). A request without the cookie is no CSRF risk and gets its 401 from authentication.
+     */
+    static ServerWebExchangeMatcher changesWithSessionCookie() {
+        return exchange -> CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange).flatMap(m ->
+                m.isMatch() && exchange.getRequest().getCookies().containsKey(SESSION_COOKIE)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch());
     }
 
     /** WebFlux's session cookie. */

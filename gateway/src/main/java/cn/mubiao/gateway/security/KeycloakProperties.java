@@ -1,6 +1,7 @@
 package cn.mubiao.gateway.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -16,10 +17,13 @@ import java.util.Objects;
  * @param jwksRefreshMinInterval a token with an unknown key id makes the gateway fetch the keys again at most once
  *                              per this interval
  * @param jwksCacheTtl          keys older than this are fetched again on the next token (within the same bound)
+ * @param tokenCacheSize        how many verified tokens are remembered (until each one's expiry), so that the same
+ *                              token again skips the signature check
  */
 @ConfigurationProperties("mubiao.gateway.keycloak")
 record KeycloakProperties(String issuerUri, String jwkSetUri, String backchannelUri,
-                          Duration jwksRefreshMinInterval, Duration jwksCacheTtl) {
+                          Duration jwksRefreshMinInterval, Duration jwksCacheTtl,
+                          @DefaultValue("2048") int tokenCacheSize) {
 
     private static final String CERTS = "/protocol/openid-connect/certs";
 

@@ -14,11 +14,14 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 
@@ -84,11 +87,18 @@ class SsoConfiguration {
                 keycloak.jwksCacheTtl(), InstantSource.system());
     }
 
-    /** Signature (RS256, cached keys), issuer and expiry of every bearer token and every session access token. */
+    /** How far a token's {@code exp} may lie in the past (clocks differ): the validators and the token cache. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /**
+     * Signature (RS256, cached keys), issuer and expiry of every bearer token and every session access token; a
+     * token that passed is remembered until it expires ({@link ValidatedTokenCache}).
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(CachingJwkSource keys, KeycloakProperties keycloak) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.issuerUri()));
-        return decoder;
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(keycloak.issuerUri())));
+        return new ValidatedTokenCache(decoder, CLOCK_SKEW, keycloak.tokenCacheSize(), InstantSource.system());
     }
 }

@@ -28,10 +28,27 @@ class GatewayOverheadBench {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    /**
+     * Measure in this many alternating slices (direct, gateway, direct, gateway …), each phase's slices adding up to
+     * {@link #MEASURE}: on a shared machine, load that comes and goes then weighs on both sides alike. 1: one
+     * block each, direct first.
+     */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
 
-    record Result(String name, int requests, int errors, double seconds, double p50, double p99) {
+    record Result(String name, int requests, int errors, double seconds, double p50, double p99, long[] latencies) {
         double throughput() {
             return requests / seconds;
+        }
+
+        /** The slices of one phase as one result: their requests over their summed time, percentiles of all. */
+        static Result merge(List<Result> slices) {
+            if (slices.size() == 1) {
+                return slices.getFirst();
+            }
+            long[] all = slices.stream().map(Result::latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Result(slices.getFirst().name(), slices.stream().mapToInt(Result::requests).sum(),
+                    slices.stream().mapToInt(Result::errors).sum(), slices.stream().mapToDouble(Result::seconds).sum(),
+                    percentile(all, 0.50), percentile(all, 0.99), all);
         }
 
         @Override
@@ -52,11 +69,19 @@ class GatewayOverheadBench {
 
         run(http, "warm-up direct", p.serviceUrl("target-service") + path, token, WARMUP);
         run(http, "warm-up gateway", p.gatewayUrl() + path, token, WARMUP);
-        Result direct = run(http, "direct", p.serviceUrl("target-service") + path, token, MEASURE);
-        Result gateway = run(http, "via gateway", p.gatewayUrl() + path, token, MEASURE);
+        List<Result> directSlices = new ArrayList<>();
+        List<Result> gatewaySlices = new ArrayList<>();
+        Duration slice = MEASURE.dividedBy(Math.max(1, ROUNDS));
+        for (int round = 0; round < Math.max(1, ROUNDS); round++) {
+            directSlices.add(run(http, "direct", p.serviceUrl("target-service") + path, token, slice));
+            gatewaySlices.add(run(http, "via gateway", p.gatewayUrl() + path, token, slice));
+        }
+        Result direct = Result.merge(directSlices);
+        Result gateway = Result.merge(gatewaySlices);
 
         System.out.println();
-        System.out.println("GATEWAY OVERHEAD (GET one assignment, bearer JWT, " + CONCURRENCY + " concurrent clients)");
+        System.out.println("GATEWAY OVERHEAD (GET one assignment, bearer JWT, " + CONCURRENCY + " concurrent clients"
+                + (ROUNDS > 1 ? ", " + ROUNDS + " alternating rounds" : "") + ")");
         System.out.println(direct);
         System.out.println(gateway);
         System.out.printf(Locale.ROOT, "throughput ratio gateway/direct: %.2f (goal >= 0.6)   p50 added: %.2f ms (goal < 2 ms)   p99 added: %.2f ms%n",
@@ -95,7 +120,7 @@ class GatewayOverheadBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(all);
-            return new Result(name, all.length, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+            return new Result(name, all.length, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99), all);
         }
     }
 
