@@ -4,6 +4,7 @@ import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.contracts.progress.ProgressReported;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
+import cn.mubiao.contracts.target.UnitChanged;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,6 +34,18 @@ class EventSchemasTest {
                 new TargetAssigned("2007-A03@410102", "2007-410100", 2007, "A03", "新增城镇固定资产投资", "跨越式发展目标",
                         "410102", "中原区", List.of("410100-JWJ"), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"),
                         new BigDecimal("10"), Frequency.MONTHLY, List.of(), List.of("张副市长"), 1),
+                new TargetAssigned("410100-2007-B01@410102", "410100-2007", 2007, "B01", "建成市民服务中心", "十件实事",
+                        "410102", "中原区", List.of(), null, IndicatorKind.QUALITATIVE, null, null, new BigDecimal("5"),
+                        Frequency.QUARTERLY, List.of(), List.of(), 1, "410100-2007-B01", null, "LEAD", "410100", true, null,
+                        "CITY", null, List.of(new cn.mubiao.contracts.target.Milestone(java.time.LocalDate.parse("2007-06-30"), "主体封顶"))),
+                new cn.mubiao.contracts.target.PlanIssued("410100-2007", "410100", 2007, "2007年郑州市人民政府目标",
+                        List.of(new cn.mubiao.contracts.target.PlanIssued.Category("LEAP", "跨越式发展目标")), List.of("410102", "410100-FGW"),
+                        11, 180, java.time.LocalDate.parse("2007-07-01"), Instant.parse("2007-02-01T02:00:00Z"), 1),
+                new cn.mubiao.contracts.target.TargetAdjusted("410100-2007-A03@410102", "adj-1", "410100-2007", "410102",
+                        new BigDecimal("20"), new BigDecimal("18"), new BigDecimal("10"), new BigDecimal("10"), "受拆迁进度影响",
+                        false, "city-office", Instant.parse("2007-06-20T02:00:00Z"), 2),
+                new cn.mubiao.contracts.target.AssignmentWithdrawn("410100-2007-A03@410102", "410100-2007", "410102",
+                        "项目停建", "city-office", Instant.parse("2007-09-01T02:00:00Z"), 3),
                 new ProgressReported("r-1", "2007-A03@410102", "410102", "200707", new BigDecimal("95"),
                         new BigDecimal("0.475"), "zy-reporter", Instant.parse("2007-08-03T02:00:00Z"), false),
                 new StatusChanged("2007-A03@410102", "410102", "中原区", "A03", "新增城镇固定资产投资", "200707",
@@ -39,7 +53,12 @@ class EventSchemasTest {
                         new BigDecimal("10.8"), new BigDecimal("95"), new BigDecimal("200"), "亿元",
                         "完成47.5%，低于序时进度58.3%，差距10.8个百分点"),
                 new WarningDelivered("d-1", "e-1", "2007-A03@410102", "410102", "zy-leader", "SMS", "13800000012",
-                        Instant.parse("2007-08-03T02:00:01Z")));
+                        Instant.parse("2007-08-03T02:00:01Z")),
+                new UnitChanged("410102", "中原区", "COUNTY", "410100", "DISTRICT", null, null, null, "ACTIVE", null,
+                        List.of(new UnitChanged.Contact("王主任", "区目标办主任", "13800000011", "zy@demo.mubiao.cn")),
+                        "REGISTERED", 1, LocalDate.parse("2007-01-01")),
+                new UnitChanged("520201-XFJ", "区信访局", "DEPARTMENT", "520201", null, "PARTY", "520201-QWB", null,
+                        "CLOSED", "520201-QWB", List.of(), "CLOSED", 3, LocalDate.parse("2008-06-30")));
     }
 
     @ParameterizedTest
@@ -72,6 +91,19 @@ class EventSchemasTest {
 
         assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
                 .anyMatch(l -> l.contains("period")).anyMatch(l -> l.contains("cumulativeActual"));
+    }
+
+    @Test
+    void unitSchemaRejectsAnUnknownLevelAndADateWithATime() throws Exception {
+        JsonSchema schema = schemaFor(UnitChanged.TYPE);
+        String bad = """
+                {"code":"410102","name":"中原区","level":"DISTRICT","status":"ACTIVE","contacts":[],
+                 "change":"REGISTERED","version":1,"validFrom":"2007-01-01T00:00:00Z"}""";
+
+        Set<ValidationMessage> errors = schema.validate(SCHEMA_JSON.readTree(bad));
+
+        assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
+                .anyMatch(l -> l.contains("level")).anyMatch(l -> l.contains("validFrom"));
     }
 
     @Test

@@ -131,8 +131,8 @@ class AssignmentApiTest {
 
         mvc.perform(get("/api/targets/assignments").with(user("410102", "county", "leader")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].id", hasItem(zy)))
-                .andExpect(jsonPath("$[*].id", not(hasItem(js))));
+                .andExpect(jsonPath("$.items[*].id", hasItem(zy)))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem(js))));
         mvc.perform(get("/api/targets/assignments/" + js).with(user("410102", "county", "leader")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/targets/assignments/" + js).with(user("410100-TJJ", "department", "monitor")))
@@ -147,11 +147,11 @@ class AssignmentApiTest {
                 .with(user("410100", "city", "target-office"))).andExpect(status().isCreated());
 
         mvc.perform(get("/api/targets/assignments").with(user("410100-JWJ", "department", "reporter")))
-                .andExpect(jsonPath("$[*].id", hasItem(id)));
+                .andExpect(jsonPath("$.items[*].id", hasItem(id)));
         mvc.perform(get("/api/targets/assignments").with(user("410100-TJJ", "department", "monitor")))
-                .andExpect(jsonPath("$[*].id", hasItem(id)));
+                .andExpect(jsonPath("$.items[*].id", hasItem(id)));
         mvc.perform(get("/api/targets/assignments").with(user("410100-CZJ", "department", "reporter")))
-                .andExpect(jsonPath("$[*].id", not(hasItem(id))));
+                .andExpect(jsonPath("$.items[*].id", not(hasItem(id))));
         mvc.perform(get("/api/targets/assignments/" + id).with(user("410100-CZJ", "department", "reporter")))
                 .andExpect(status().isNotFound());
     }

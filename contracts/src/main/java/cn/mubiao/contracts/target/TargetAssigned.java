@@ -13,6 +13,15 @@ import java.util.List;
  *
  * @param coUnitCodes    co-units (协办单位) of this assignment
  * @param seasonalShares 12 cumulative monthly shares of the annual target, or empty for the linear calendar
+ * @param targetId           the plan's target this assignment is a part of; null for a direct assignment
+ * @param parentAssignmentId the assignment this one was split from; null directly under the target
+ * @param role               LEAD (holds the whole target, 责任单位) or SHARE (a part split down, 分解)
+ * @param issuerUnitCode     the government that issued the plan
+ * @param binding            true for a binding (约束性) target, false for an expected (预期性) one
+ * @param baseline           the starting value, if the target has one
+ * @param source             PROVINCE, CITY or OWN (the unit's own business work)
+ * @param provinceCode       the province's indicator code when aligned with the province catalogue
+ * @param milestones         dated milestones of a qualitative target
  */
 public record TargetAssigned(
         String assignmentId,
@@ -32,7 +41,16 @@ public record TargetAssigned(
         Frequency frequency,
         List<BigDecimal> seasonalShares,
         List<String> leaders,
-        long version) implements MubiaoEvent {
+        long version,
+        String targetId,
+        String parentAssignmentId,
+        String role,
+        String issuerUnitCode,
+        Boolean binding,
+        BigDecimal baseline,
+        String source,
+        String provinceCode,
+        List<Milestone> milestones) implements MubiaoEvent {
 
     public static final String TYPE = "mubiao.target.TargetAssigned.v1";
 
@@ -40,6 +58,18 @@ public record TargetAssigned(
         coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
         seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
         leaders = leaders == null ? List.of() : List.copyOf(leaders);
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
+
+    /** A direct assignment, outside any plan's decomposition. */
+    public TargetAssigned(String assignmentId, String planId, int year, String targetCode, String targetTitle,
+                          String category, String unitCode, String unitName, List<String> coUnitCodes,
+                          String monitorUnitCode, IndicatorKind indicatorKind, String unitOfMeasure,
+                          BigDecimal targetValue, BigDecimal standardScore, Frequency frequency,
+                          List<BigDecimal> seasonalShares, List<String> leaders, long version) {
+        this(assignmentId, planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes,
+                monitorUnitCode, indicatorKind, unitOfMeasure, targetValue, standardScore, frequency, seasonalShares,
+                leaders, version, null, null, null, null, null, null, null, null, List.of());
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.mubiao.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import java.time.Duration;
 /**
  * Makes sure a realm exists: asks the admin REST API (token from the master realm's admin-cli with the bootstrap
  * admin's password) and POSTs the realm export JSON only when the realm is missing, so repeated starts on the same
- * data folder find the realm instead of failing or overwriting it.
+ * data folder find the realm instead of failing or overwriting it; what the file has and such a realm lacks (a user
+ * added to the file since) is added, nothing existing is touched.
  */
 final class KeycloakRealmImporter {
 
@@ -46,7 +48,7 @@ final class KeycloakRealmImporter {
                 .header("Authorization", "Bearer " + token)
                 .GET());
         if (existing.statusCode() == 200) {
-            log.info("Keycloak realm '{}' already present - not imported again", realm);
+            addMissing(realm, realmJson, token);
             return false;
         }
         if (existing.statusCode() != 404) {
@@ -69,6 +71,39 @@ final class KeycloakRealmImporter {
         log.info("Keycloak realm '{}' imported in {} ms", realm,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return true;
+    }
+
+    /**
+     * On a realm that exists already, adds what the realm file has and the realm lacks (a demo user or client added
+     * to the file since) and leaves everything that exists as it is (Keycloak's partial import, SKIP).
+     */
+    private void addMissing(String realm, byte[] realmJson, String token) {
+        ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
+        try {
+            JsonNode file = JSON.readTree(realmJson);
+            for (String part : new String[]{"roles", "groups", "clients", "users"}) {
+                if (file.has(part)) {
+                    partial.set(part, file.get(part));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the realm file is not valid JSON", e);
+        }
+        HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
+                        + URLEncoder.encode(realm, StandardCharsets.UTF_8) + "/partialImport"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(partial.toString(), StandardCharsets.UTF_8)));
+        if (imported.statusCode() != 200) {
+            throw new IllegalStateException("adding to realm '" + realm + "' failed: HTTP " + imported.statusCode()
+                    + " " + imported.body());
+        }
+        try {
+            log.info("Keycloak realm '{}' already present - added {} missing resources from the realm file", realm,
+                    JSON.readTree(imported.body()).path("added").asInt());
+        } catch (IOException e) {
+            log.info("Keycloak realm '{}' already present - missing resources added", realm);
+        }
     }
 
     private String adminToken() {

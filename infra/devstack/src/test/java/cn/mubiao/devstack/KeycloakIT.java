@@ -164,6 +164,14 @@ class KeycloakIT {
                                 + "\"attributes\":{\"unit\":[\"410105\"]}}", StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
+        // as if lps-office had been added to the realm file after this data folder was made
+        String lps = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl()
+                        + "/admin/realms/mubiao/users?exact=true&username=lps-office"))
+                .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .get(0).path("id").asText();
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/admin/realms/mubiao/users/" + lps))
+                .header("Authorization", "Bearer " + adminToken).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(204);
 
         stack.close();
         stack = start(); // same data folder and port: the old process must be gone
@@ -175,6 +183,9 @@ class KeycloakIT {
         JsonNode access = claims(tokenResponse(Map.of("grant_type", "password", "client_id", "mubiao-cli",
                 "username", "jsq-reporter", "password", "demo123")).path("access_token").asText());
         assertThat(access.path("unit").asText()).isEqualTo("410105");
+        JsonNode added = claims(tokenResponse(Map.of("grant_type", "password", "client_id", "mubiao-cli",
+                "username", "lps-office", "password", "demo123")).path("access_token").asText());
+        assertThat(added.path("unit").asText()).as("a user of the realm file missing from the realm is added").isEqualTo("520200");
     }
 
     private static DevStack start() {

@@ -34,6 +34,7 @@ class AccessMatrixIT {
     private static final Map<String, String> tokens = new LinkedHashMap<>();
     private static final Map<String, String> fixtures = new LinkedHashMap<>();
     private static final Map<String, String> bodies = new LinkedHashMap<>();
+    private static final Map<String, byte[]> binaryBodies = new LinkedHashMap<>();
     private static String expiring;
     private static Instant expiringIssuedAt;
     private static String idempotencyKey;
@@ -72,11 +73,142 @@ class AccessMatrixIT {
         fixtures.put("A", a);
         fixtures.put("D", d);
         fixtures.put("R", id.group(1));
+        units(run);
+        plan();
         // the red status and its warnings exist before the matrix reads them
         api.until(r -> r.body().contains("SERIOUSLY_LAGGING"), Duration.ofSeconds(60),
                 () -> api.get("/api/scoring/status?assignmentId=" + a, tokens.get("countyA")));
         api.until(r -> r.body().contains(a), Duration.ofSeconds(60),
                 () -> api.get("/api/notifications/deliveries", tokens.get("countyA")));
+    }
+
+    /**
+     * P = an issued plan of 410100 for 2027 (so its adjustment deadline lies ahead) with target M01 (lead 410100-FGW,
+     * share Q for 410102, monitor 410100-TJJ) and M02 (share W for 410102, withdrawn by its row).
+     */
+    private static void plan() throws Exception {
+        String city = tokens.get("city");
+        for (String[] u : new String[][]{{"410100-TJJ", "市统计局"}, {"410100-CZJ", "市财政局"}, {"410100-JWJ", "市纪委"}}) {
+            ensureUnit(u[0], "{\"name\":\"%s\",\"parentCode\":\"410100\",\"departmentKind\":\"GOVERNMENT\",\"validFrom\":\"2000-01-01\"}"
+                    .formatted(u[1]));
+        }
+        String planId = "410100-2027";
+        bodies.put("planP", """
+                {"issuerUnitCode":"410100","year":2027,"title":"2027年郑州市人民政府目标（矩阵）",
+                 "categories":[{"code":"LEAP","name":"跨越式发展目标"}]}""");
+        bodies.put("targetM01", target("新增城镇固定资产投资（矩阵）", "100"));
+        bodies.put("adjustmentQ", "{\"value\":110,\"reason\":\"矩阵：调增\"}");
+        bodies.put("orderQ", "{\"value\":120,\"reason\":\"矩阵：上级下令调整\"}");
+        bodies.put("withdrawW", "{\"note\":\"矩阵：撤销\"}");
+        expect(api.send("PUT", "/api/targets/plans/" + planId, city, bodies.get("planP"), Map.of()), 201);
+        expect(api.send("PUT", "/api/targets/plans/" + planId + "/targets/M01", city, bodies.get("targetM01"), Map.of()), 201);
+        expect(api.send("PUT", "/api/targets/plans/" + planId + "/targets/M02", city, target("第三产业增加值（矩阵）", "10"),
+                Map.of()), 201);
+        expect(api.send("POST", "/api/targets/plans/" + planId + "/issue", city, null, Map.of()), 200);
+        fixtures.put("P", planId);
+        fixtures.put("Q", planId + "-M01@410102");
+        fixtures.put("W", planId + "-M02@410102");
+        fixtures.put("M", "M01");
+        fixtures.put("U", "410102");
+        fixtures.put("K", "1");
+        HttpResponse<byte[]> sheet = api.sendBytes("GET", "/api/targets/plans/" + planId + "/targets/export", city, null, null);
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        binaryBodies.put("sheetP", sheet.body());
+        bodies.put("catalogueP", """
+                {"indicators":[{"code":"HN-JJ-03","area":"经济发展","title":"城镇固定资产投资","indicatorKind":"CUMULATIVE",
+                                "unitOfMeasure":"亿元","targetValue":220,"assessesCity":true},
+                               {"code":"HN-MS-01","area":"民生建设","title":"新增城镇就业","indicatorKind":"CUMULATIVE",
+                                "unitOfMeasure":"万人","targetValue":3.8,"assessesCity":true}]}""");
+        binaryBodies.put("catalogueSheetP", catalogueSheet());
+    }
+
+    /** A two-indicator province catalogue as the province sends it in Excel. */
+    private static byte[] catalogueSheet() throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        var wb = new org.dhatim.fastexcel.Workbook(out, "matrix", "1.0");
+        var ws = wb.newWorksheet("省考核指标");
+        String[][] rows = {{"指标代码", "领域", "指标名称", "指标类型", "计量单位", "目标值", "考核我市"},
+                {"HN-JJ-03", "经济发展", "城镇固定资产投资", "累计型", "亿元", "220", "是"},
+                {"HN-MS-01", "民生建设", "新增城镇就业", "累计型", "万人", "3.8", "是"}};
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                ws.value(r, c, rows[r][c]);
+            }
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    private static String target(String title, String value) {
+        return """
+                {"title":"%s","category":"LEAP","indicatorKind":"CUMULATIVE","unitOfMeasure":"亿元","targetValue":%s,
+                 "leadUnits":["410100-FGW"],"monitorUnitCode":"410100-TJJ","standardScore":50,"frequency":"MONTHLY",
+                 "allocations":[{"unitCode":"410102","value":%s,"standardScore":50}]}""".formatted(title, value, value);
+    }
+
+    private static void expect(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(status);
+    }
+
+    /**
+     * The unit fixtures: the part of the tree the matrix identities sit in (kept when it is there already), a
+     * township T and a township C of 410102 with fresh codes, and a unit X attached to 410100-FGW; their names
+     * carry the mark N of this run.
+     */
+    private static void units(String run) throws Exception {
+        ensureUnit("410000", region("河南省", null, "PROVINCE"));
+        ensureUnit("410100", region("郑州市", "410000", "CITY"));
+        ensureUnit("410102", region("中原区", "410100", "DISTRICT"));
+        ensureUnit("410105", region("金水区", "410100", "DISTRICT"));
+        ensureUnit("410100-FGW", """
+                {"name":"郑州市发展和改革委员会","parentCode":"410100","departmentKind":"GOVERNMENT",
+                 "assessmentCategory":"DEPARTMENTS","validFrom":"2000-01-01","contacts":[]}""");
+        String mark = "MX" + run.toUpperCase();
+        String t = freshTownship("410102");
+        bodies.put("unitT", """
+                {"name":"矩阵街道%s","parentCode":"410102","kind":"STREET","assessmentCategory":"STREETS",
+                 "validFrom":"2007-01-01","contacts":[{"name":"王敏","post":"主任","phone":"13800000091"}]}""".formatted(mark));
+        put("/api/targets/units/" + t, bodies.get("unitT"));
+        String c = freshTownship("410102");
+        put("/api/targets/units/" + c, """
+                {"name":"矩阵撤销镇%s","parentCode":"410102","kind":"TOWN","assessmentCategory":"TOWNS",
+                 "validFrom":"2007-01-01","contacts":[]}""".formatted(mark));
+        String x = "410100-" + mark;
+        put("/api/targets/units/" + x, """
+                {"name":"矩阵挂靠单位%s","parentCode":"410100","departmentKind":"GOVERNMENT","attachedTo":"410100-FGW",
+                 "validFrom":"2007-01-01","contacts":[]}""".formatted(mark));
+        bodies.put("moveT", """
+                {"parentCode":"410102","reason":"访问矩阵：留在原上级单位"}""");
+        bodies.put("closeC", """
+                {"date":"2007-12-31","reason":"访问矩阵：撤销"}""");
+        fixtures.put("T", t);
+        fixtures.put("C", c);
+        fixtures.put("X", x);
+        fixtures.put("N", mark);
+    }
+
+    private static String region(String name, String parent, String kind) {
+        return """
+                {"name":"%s","parentCode":%s,"kind":"%s","validFrom":"2000-01-01","contacts":[]}"""
+                .formatted(name, parent == null ? "null" : "\"" + parent + "\"", kind);
+    }
+
+    private static void ensureUnit(String code, String body) throws Exception {
+        if (api.get("/api/targets/units/" + code, tokens.get("city")).statusCode() == 404) {
+            put("/api/targets/units/" + code, body);
+        }
+    }
+
+    /** A township code of {@code county} not used yet: division codes are unique, so one per run. */
+    private static String freshTownship(String county) throws Exception {
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 50; i++) {
+            String code = county + "%03d".formatted(100 + random.nextInt(900));
+            if (api.get("/api/targets/units/" + code, tokens.get("city")).statusCode() == 404) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free township code under " + county);
     }
 
     private static void put(String path, String body) throws Exception {
@@ -114,6 +246,11 @@ class AccessMatrixIT {
     }
 
     private static HttpResponse<String> call(Row row, String token) throws Exception {
+        if (binaryBodies.containsKey(row.body())) {
+            HttpResponse<byte[]> r = api.sendBytes(row.method(), path(row.path()), token, binaryBodies.get(row.body()),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            return new Api.StringView(r);
+        }
         String body = row.body().equals("-") ? null : bodies.get(row.body());
         Map<String, String> headers = row.body().equals("reportR") ? Map.of("Idempotency-Key", idempotencyKey) : Map.of();
         return api.send(row.method(), path(row.path()), token, body, headers);

@@ -146,4 +146,21 @@ class ReportFlowIT {
                 Api.report("2007-A03@410102", "200707", "3"), Map.of());
         assertThat(notOurs.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theDemoDataLoadsTwiceWithoutChangeAndItsIssuedPlanReachesProgress() throws Exception {
+        var demo = new cn.mubiao.devstack.demo.DemoData(platform.gatewayUrl(), platform.stack.keycloakUrl());
+        var first = demo.load();
+        var again = demo.load();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.units()).isGreaterThan(40);
+        String office = api.token("city-office");
+        assertThat(api.get("/api/targets/plans/410100-2007", office).body()).contains("\"status\":\"ISSUED\"");
+        HttpResponse<String> letters = api.get("/api/targets/plans/410100-2007/letters", office);
+        assertThat(letters.body()).contains("\"unitCode\":\"410102\"").contains("\"totalScore\":100");
+        HttpResponse<String> known = api.until(r -> r.statusCode() == 200, Duration.ofSeconds(60),
+                () -> api.get("/api/progress/reports?assignmentId=410100-2007-A03@410102", api.token("zy-reporter")));
+        assertThat(known.statusCode()).as("progress-service learned the demo assignment from TargetAssigned").isEqualTo(200);
+    }
 }

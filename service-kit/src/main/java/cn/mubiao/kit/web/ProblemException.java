@@ -27,9 +27,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldProblem> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid request");
-        return new ProblemException(HttpStatus.BAD_REQUEST, "请求参数无效 / Invalid request", detail, errors);
+        return new ProblemException(HttpStatus.BAD_REQUEST, "请求参数无效 / Invalid request", detail(errors), errors);
+    }
+
+    private static String detail(List<FieldProblem> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse("");
     }
 
     /** 404 without a hint whether the object exists outside the caller's scope. */
@@ -50,6 +52,11 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unprocessable(String field, String reason) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "不符合业务规则 / Rule violated",
                 field + ": " + reason, List.of(new FieldProblem(field, reason)));
+    }
+
+    /** A request that breaks several business rules at once, each listed with its field. */
+    public static ProblemException unprocessable(List<FieldProblem> errors) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "不符合业务规则 / Rule violated", detail(errors), errors);
     }
 
     public HttpStatus status() {

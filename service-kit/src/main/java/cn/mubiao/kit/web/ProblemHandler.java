@@ -1,6 +1,7 @@
 package cn.mubiao.kit.web;
 
 import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.kit.domain.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -42,6 +43,11 @@ public class ProblemHandler {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, HttpServletRequest request) {
         return respond(ProblemException.invalid(e.field(), e.reason()), request);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e, HttpServletRequest request) {
+        return respond(ProblemException.conflict(e.field(), e.reason()), request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -2,51 +2,36 @@ package cn.mubiao.devstack.demo;
 
 import cn.mubiao.devstack.KeycloakTokens;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Loads the demo target system through the public API, as the city target office (市目标办) would:
- * Zhengzhou's 2007 targets from seed 000, the new urban fixed-asset investment target (200亿元) split to the
- * city's fourteen county-level units, plus a few more targets for 中原区. Idempotent: PUT by stable ids, so a
- * second {@code up} changes nothing.
+ * Loads the demo data through the public API, as the city target office (市目标办) would: the unit tree
+ * ({@code units.json}: Zhengzhou from seed 000, Zhongshan district from seed 003), then Zhengzhou's 2007 plan
+ * ({@link DemoPlan}) drafted, split to the county-level units and issued. Idempotent: PUT by stable ids and
+ * the plan issued only while it is a draft, so a second {@code up} changes nothing.
  *
  * <p>Usage: {@code DemoData <gateway-url> <keycloak-url>}</p>
  */
 public final class DemoData {
 
-    /** County-level units of Zhengzhou (GB/T 2260) with their share of the 200亿元 investment target. */
-    static final Map<String, String[]> INVESTMENT_SPLIT = new LinkedHashMap<>();
-
-    static {
-        INVESTMENT_SPLIT.put("410102", new String[]{"中原区", "12"});
-        INVESTMENT_SPLIT.put("410103", new String[]{"二七区", "13"});
-        INVESTMENT_SPLIT.put("410104", new String[]{"管城回族区", "12"});
-        INVESTMENT_SPLIT.put("410105", new String[]{"金水区", "20"});
-        INVESTMENT_SPLIT.put("410106", new String[]{"上街区", "5"});
-        INVESTMENT_SPLIT.put("410108", new String[]{"惠济区", "8"});
-        INVESTMENT_SPLIT.put("410122", new String[]{"中牟县", "14"});
-        INVESTMENT_SPLIT.put("410181", new String[]{"巩义市", "22"});
-        INVESTMENT_SPLIT.put("410182", new String[]{"荥阳市", "17"});
-        INVESTMENT_SPLIT.put("410183", new String[]{"新密市", "17"});
-        INVESTMENT_SPLIT.put("410184", new String[]{"新郑市", "20"});
-        INVESTMENT_SPLIT.put("410185", new String[]{"登封市", "15"});
-        INVESTMENT_SPLIT.put("410171", new String[]{"郑州高新技术产业开发区", "14"});
-        INVESTMENT_SPLIT.put("410172", new String[]{"郑州经济技术开发区", "13"});
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String keycloak;
 
-    DemoData(String gateway, String keycloak) {
+    public DemoData(String gateway, String keycloak) {
         this.gateway = gateway;
         this.keycloak = keycloak;
     }
@@ -54,47 +39,62 @@ public final class DemoData {
     public static void main(String[] args) throws Exception {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
-        int n = new DemoData(gateway, keycloak).load();
-        System.out.println("demo data: " + n + " assignments in place (2007年郑州市人民政府目标)");
+        Loaded n = new DemoData(gateway, keycloak).load();
+        System.out.println("demo data: " + n.units() + " units, plan " + DemoPlan.PLAN_ID + " (2007年郑州市人民政府目标) with "
+                + n.targets() + " targets, issued");
     }
 
-    /** @return how many assignments were put */
-    public int load() throws IOException, InterruptedException {
+    /** What the loader put in place. */
+    public record Loaded(int units, int targets) {
+    }
+
+    public Loaded load() throws IOException, InterruptedException {
         String token = token(keycloak, "city-office", "demo123");
-        int n = 0;
-        for (var e : INVESTMENT_SPLIT.entrySet()) {
-            put(token, "2007-A03@" + e.getKey(), assignment("A03", "新增城镇固定资产投资", "跨越式发展目标", e.getKey(),
-                    e.getValue()[0], "410100-TJJ", "CUMULATIVE", "亿元", e.getValue()[1], "10", "市发改委"));
-            n++;
+        // Zhongshan district (seed 003) lies in 六盘水市, 贵州: its city's target office registers it
+        String liupanshui = token(keycloak, "lps-office", "demo123");
+        int units = 0;
+        try (InputStream in = DemoData.class.getResourceAsStream("units.json")) {
+            for (JsonNode u : JSON.readTree(in)) {
+                String code = u.get("code").asText();
+                HttpResponse<String> r = call("PUT", code.startsWith("52") ? liupanshui : token, "/api/targets/units/" + code,
+                        JSON.writeValueAsString(u));
+                // a unit changed since (a version later than the demo's date) is kept as it is: the demo never
+                // rewrites a unit's history
+                boolean changedSince = r.statusCode() == 400 && r.body().contains("\"field\":\"validFrom\"");
+                if (r.statusCode() / 100 != 2 && !changedSince) {
+                    throw new IOException("PUT /api/targets/units/" + code + " answered " + r.statusCode() + ": " + r.body());
+                }
+                units++;
+            }
         }
-        put(token, "2007-A01@410102", assignment("A01", "生产总值增长", "跨越式发展目标", "410102", "中原区",
-                "410100-TJJ", "LEVEL", "%", "15", "15", "市发改委"));
-        put(token, "2007-B02@410102", assignment("B02", "化学需氧量排放总量削减", "节能降耗和污染物减排", "410102", "中原区",
-                "410100-HBJ", "LEVEL", "%", "4", "10", "市环保局"));
-        put(token, "2007-A06@410100-FGW", assignment("A06", "新增城镇固定资产投资（市直统筹）", "跨越式发展目标",
-                "410100-FGW", "市发展和改革委员会", "410100-TJJ", "CUMULATIVE", "亿元", "200", "20", "市发改委"));
-        return n + 3;
+        send("PUT", token, "/api/targets/plans/" + DemoPlan.PLAN_ID, DemoPlan.plan());
+        Map<String, String> targets = DemoPlan.targets();
+        for (var t : targets.entrySet()) {
+            send("PUT", token, "/api/targets/plans/" + DemoPlan.PLAN_ID + "/targets/" + t.getKey(), t.getValue());
+        }
+        String plan = send("GET", token, "/api/targets/plans/" + DemoPlan.PLAN_ID, null);
+        if (JSON.readTree(plan).get("status").asText().equals("DRAFT")) {
+            send("POST", token, "/api/targets/plans/" + DemoPlan.PLAN_ID + "/issue", null);
+        }
+        return new Loaded(units, targets.size());
     }
 
-    private static String assignment(String code, String title, String category, String unit, String unitName,
-                                     String monitor, String kind, String measure, String value, String score,
-                                     String leader) {
-        return """
-                {"planId":"2007-410100","year":2007,"targetCode":"%s","targetTitle":"%s","category":"%s",
-                 "unitCode":"%s","unitName":"%s","monitorUnitCode":"%s","indicatorKind":"%s","unitOfMeasure":"%s",
-                 "targetValue":%s,"standardScore":%s,"frequency":"MONTHLY","leaders":["%s"]}"""
-                .formatted(code, title, category, unit, unitName, monitor, kind, measure, value, score, leader);
-    }
-
-    private void put(String token, String id, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/targets/assignments/" + id))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private String send(String method, String token, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = call(method, token, path, body);
         if (r.statusCode() / 100 != 2) {
-            throw new IOException("PUT " + id + " answered " + r.statusCode() + ": " + r.body());
+            throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
+        return r.body();
+    }
+
+    private HttpResponse<String> call(String method, String token, String path, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A password-grant token from the {@code mubiao-cli} client. */

@@ -2,7 +2,9 @@ package cn.mubiao.target.assignment.domain;
 
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
+import cn.mubiao.contracts.target.Milestone;
 import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.target.plan.domain.Calendars;
 import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.security.UnitRelations;
 
@@ -12,12 +14,36 @@ import java.util.List;
 /**
  * What a responsible unit is held to for one target: the indicator, the value, the calendar and who
  * answers for it. Checked on construction.
+ *
+ * @param targetId           the plan's target it is part of; null for a direct assignment
+ * @param parentAssignmentId the assignment it was split from; null directly under the target
+ * @param role               LEAD or SHARE; null for a direct assignment
  */
 public record AssignmentTerms(String planId, int year, String targetCode, String targetTitle, String category,
                               String unitCode, String unitName, List<String> coUnitCodes, String monitorUnitCode,
                               IndicatorKind kind,
                               String unitOfMeasure, BigDecimal targetValue, BigDecimal standardScore,
-                              Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders) {
+                              Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders,
+                              String targetId, String parentAssignmentId, String role, String issuerUnitCode,
+                              Boolean binding, BigDecimal baseline, String source, String provinceCode,
+                              List<Milestone> milestones) {
+
+    /** A direct assignment, outside any plan's decomposition. */
+    public AssignmentTerms(String planId, int year, String targetCode, String targetTitle, String category,
+                           String unitCode, String unitName, List<String> coUnitCodes, String monitorUnitCode,
+                           IndicatorKind kind, String unitOfMeasure, BigDecimal targetValue, BigDecimal standardScore,
+                           Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders) {
+        this(planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes, monitorUnitCode, kind,
+                unitOfMeasure, targetValue, standardScore, frequency, seasonalShares, leaders, null, null, null, null,
+                null, null, null, null, List.of());
+    }
+
+    /** The same terms with another value and standard score (an adjustment). */
+    public AssignmentTerms adjusted(BigDecimal value, BigDecimal score) {
+        return new AssignmentTerms(planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes,
+                monitorUnitCode, kind, unitOfMeasure, value, score, frequency, seasonalShares, leaders, targetId,
+                parentAssignmentId, role, issuerUnitCode, binding, baseline, source, provinceCode, milestones);
+    }
 
     /** Who stands in which relation to this assignment, for scoping. */
     public UnitRelations relations() {
@@ -27,6 +53,7 @@ public record AssignmentTerms(String planId, int year, String targetCode, String
     public AssignmentTerms {
         seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
         leaders = leaders == null ? List.of() : List.copyOf(leaders);
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
         coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
         for (int i = 0; i < coUnitCodes.size(); i++) {
             if (!UnitCodes.isWellFormed(coUnitCodes.get(i))) {
@@ -51,21 +78,6 @@ public record AssignmentTerms(String planId, int year, String targetCode, String
         if (standardScore != null && (standardScore.signum() < 0 || standardScore.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new InvalidInput("standardScore", "标准分应在0至100之间 / between 0 and 100");
         }
-        if (!seasonalShares.isEmpty()) {
-            if (seasonalShares.size() != 12) {
-                throw new InvalidInput("seasonalShares", "季节性进度须给出12个月的累计比例 / 12 cumulative monthly shares");
-            }
-            BigDecimal previous = BigDecimal.ZERO;
-            for (int i = 0; i < 12; i++) {
-                BigDecimal s = seasonalShares.get(i);
-                if (s == null || s.compareTo(previous) < 0 || s.compareTo(BigDecimal.ONE) > 0) {
-                    throw new InvalidInput("seasonalShares[" + i + "]", "累计比例须在0至1之间且逐月不减 / cumulative, between 0 and 1, never decreasing");
-                }
-                previous = s;
-            }
-            if (previous.compareTo(BigDecimal.ONE) != 0) {
-                throw new InvalidInput("seasonalShares[11]", "12月的累计比例须为1 / December's share must be 1");
-            }
-        }
+        Calendars.checkSeasonalShares(seasonalShares, "seasonalShares");
     }
 }

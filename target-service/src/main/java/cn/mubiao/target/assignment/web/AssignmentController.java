@@ -13,7 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.validation.annotation.Validated;
+import cn.mubiao.target.assignment.persistence.AssignmentStore;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
 
 import java.net.URI;
 import java.util.List;
@@ -21,6 +27,7 @@ import java.util.List;
 /** Assignments of targets to responsible units. Only the target office assigns; reads are scoped. */
 @RestController
 @RequestMapping("/api/targets/assignments")
+@Validated
 class AssignmentController {
 
     private final AssignTargets assignments;
@@ -46,13 +53,37 @@ class AssignmentController {
                 : ResponseEntity.ok(body);
     }
 
+    /** One assignment now, or as it stood at the end of {@code asOf} (a date). */
     @GetMapping("/{id}")
-    AssignmentResponse one(@CurrentCaller Caller caller, @PathVariable String id) {
+    AssignmentResponse one(@CurrentCaller Caller caller, @PathVariable String id,
+                           @RequestParam(required = false) LocalDate asOf) {
+        if (asOf != null) {
+            var a = assignments.one(caller, id);
+            return AssignmentResponse.of(id, assignments.asOf(caller, id, asOf), a.withdrawn());
+        }
         return AssignmentResponse.of(assignments.one(caller, id));
     }
 
+    /** Every version with the moment it took effect. */
+    @GetMapping("/{id}/history")
+    List<AssignmentResponse> history(@CurrentCaller Caller caller, @PathVariable String id) {
+        var a = assignments.withHistory(caller, id);
+        return a.history().stream().map(v -> AssignmentResponse.of(id, v, a.withdrawn() && v.version() == a.version())).toList();
+    }
+
+    /** Assignments the caller sees, filtered in the database and paged. */
     @GetMapping
-    List<AssignmentResponse> list(@CurrentCaller Caller caller) {
-        return assignments.visibleTo(caller).stream().map(AssignmentResponse::of).toList();
+    Page list(@CurrentCaller Caller caller, @RequestParam(required = false) String planId,
+              @RequestParam(required = false) String targetCode, @RequestParam(required = false) String category,
+              @RequestParam(required = false) String unit, @RequestParam(required = false) String monitor,
+              @RequestParam(defaultValue = "false") boolean includeWithdrawn,
+              @RequestParam(defaultValue = "0") @Min(0) int page,
+              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        var q = new AssignmentStore.Query(planId, targetCode, category, unit, null, monitor, includeWithdrawn, false);
+        var found = assignments.visibleTo(caller, q, page, size);
+        return new Page(found.items().stream().map(AssignmentResponse::of).toList(), page, size, found.total());
+    }
+
+    record Page(List<AssignmentResponse> items, int page, int size, long total) {
     }
 }

@@ -1,5 +1,9 @@
 package cn.mubiao.target.unit.application;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +14,15 @@ public interface UnitLookup {
 
     /** A unit as it stands now, closed ones included. */
     Optional<UnitSummary> find(String code);
+
+    /** Many units at once (the ones found), for checks over a whole decomposition. */
+    default Map<String, UnitSummary> findAll(Collection<String> codes) {
+        Map<String, UnitSummary> out = new HashMap<>();
+        for (String code : new HashSet<>(codes)) {
+            find(code).ifPresent(u -> out.put(code, u));
+        }
+        return out;
+    }
 
     /**
      * @param code               unit code (GB/T 2260 division code, or {@code <region>-<dept>} for a department)
