@@ -40,12 +40,12 @@ public final class DemoData {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
         Loaded n = new DemoData(gateway, keycloak).load();
-        System.out.println("demo data: " + n.units() + " units, plan " + DemoPlan.PLAN_ID + " (2007年郑州市人民政府目标) with "
-                + n.targets() + " targets, issued");
+        System.out.println("demo data: " + n.units() + " units, plan " + DemoPlan.PLAN_ID + " (2007年郑州市人民政府目标) "
+                + (n.issuedNow() ? "with " + n.targets() + " targets, issued" : "already issued, kept as it is"));
     }
 
     /** What the loader put in place. */
-    public record Loaded(int units, int targets) {
+    public record Loaded(int units, int targets, boolean issuedNow) {
     }
 
     public Loaded load() throws IOException, InterruptedException {
@@ -67,16 +67,19 @@ public final class DemoData {
                 units++;
             }
         }
-        send("PUT", token, "/api/targets/plans/" + DemoPlan.PLAN_ID, DemoPlan.plan());
         Map<String, String> targets = DemoPlan.targets();
-        for (var t : targets.entrySet()) {
-            send("PUT", token, "/api/targets/plans/" + DemoPlan.PLAN_ID + "/targets/" + t.getKey(), t.getValue());
-        }
-        String plan = send("GET", token, "/api/targets/plans/" + DemoPlan.PLAN_ID, null);
-        if (JSON.readTree(plan).get("status").asText().equals("DRAFT")) {
+        HttpResponse<String> existing = call("GET", token, "/api/targets/plans/" + DemoPlan.PLAN_ID, null);
+        boolean draft = existing.statusCode() == 404
+                || existing.statusCode() == 200 && JSON.readTree(existing.body()).get("status").asText().equals("DRAFT");
+        // an issued plan changes only by adjustment: a later run leaves it as it is
+        if (draft) {
+            send("PUT", token, "/api/targets/plans/" + DemoPlan.PLAN_ID, DemoPlan.plan());
+            for (var t : targets.entrySet()) {
+                send("PUT", token, "/api/targets/plans/" + DemoPlan.PLAN_ID + "/targets/" + t.getKey(), t.getValue());
+            }
             send("POST", token, "/api/targets/plans/" + DemoPlan.PLAN_ID + "/issue", null);
         }
-        return new Loaded(units, targets.size());
+        return new Loaded(units, targets.size(), draft);
     }
 
     private String send(String method, String token, String path, String body) throws IOException, InterruptedException {

@@ -11,7 +11,8 @@ import java.util.Map;
  * The demo plan: Zhengzhou's 2007 target system from seed 000 — the eight leap-forward targets and the three
  * binding ones with their lead units (DOMAIN.md §6), split to the city's twelve county-level units and two
  * national development zones with plausible values (cumulative shares rounded up, so they add up), and five of
- * the ten practical things (two of them qualitative, followed by milestones). Every holder's standard scores add up to 100, so the plan can be issued as it is.
+ * the ten practical things (two of them qualitative, followed by milestones) and one of the eight key projects
+ * with its tasks as milestones. Every holder's standard scores add up to 100, so the plan can be issued as it is.
  */
 final class DemoPlan {
 
@@ -44,7 +45,7 @@ final class DemoPlan {
         return """
                 {"issuerUnitCode":"410100","year":2007,"title":"2007年郑州市人民政府目标",
                  "categories":[{"code":"LEAP","name":"跨越式发展目标"},{"code":"BIND","name":"节能降耗和污染物减排"},
-                               {"code":"PRACTICAL","name":"十件实事"}]}""";
+                               {"code":"PRACTICAL","name":"十件实事"},{"code":"KEY","name":"重点项目"}]}""";
     }
 
     /** Target code → request body. */
@@ -74,6 +75,10 @@ final class DemoPlan {
                 "2007-06-30:主体工程封顶", "2007-09-30:竣工交付使用")));
         t.put("P05", qualitative("乡镇卫生院标准化改造", "410100-WSJ", List.of("2007-04-30:完成设计招标",
                 "2007-08-31:完成主体改造", "2007-11-30:设备配齐投入使用")));
+        // one of the eight key projects (重点项目), its tasks as dated milestones
+        t.put("K01", qualitative("郑东新区CBD核心区建设", "410100-ZFB", List.of("2007-03-31:完成会展宾馆主体结构",
+                "2007-06-30:完成如意湖景观工程", "2007-08-31:CBD内环道路通车", "2007-10-31:完成商务外环楼宇招商",
+                "2007-12-31:核心区基础设施全部建成")).replace("\"PRACTICAL\"", "\"KEY\""));
         return t;
     }
 
