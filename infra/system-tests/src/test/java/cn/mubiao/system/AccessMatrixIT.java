@@ -111,7 +111,8 @@ class AccessMatrixIT {
         fixtures.put("M", "M01");
         fixtures.put("U", "410102");
         fixtures.put("K", "1");
-        HttpResponse<byte[]> sheet = api.sendBytes("GET", "/api/targets/plans/" + planId + "/targets/export", city, null, null);
+        HttpResponse<byte[]> sheet = api.sendBytes("GET", "/api/targets/plans/" + planId + "/targets/export", city, null, null,
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(sheet.statusCode()).isEqualTo(200);
         binaryBodies.put("sheetP", sheet.body());
         bodies.put("catalogueP", """
@@ -247,9 +248,9 @@ class AccessMatrixIT {
 
     private static HttpResponse<String> call(Row row, String token) throws Exception {
         if (binaryBodies.containsKey(row.body())) {
-            HttpResponse<byte[]> r = api.sendBytes(row.method(), path(row.path()), token, binaryBodies.get(row.body()),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            return new Api.StringView(r);
+            return api.sendBytes(row.method(), path(row.path()), token, binaryBodies.get(row.body()),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
         }
         String body = row.body().equals("-") ? null : bodies.get(row.body());
         Map<String, String> headers = row.body().equals("reportR") ? Map.of("Idempotency-Key", idempotencyKey) : Map.of();

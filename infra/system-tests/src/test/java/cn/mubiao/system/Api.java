@@ -44,9 +44,9 @@ final class Api {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** A call with a binary body (an Excel workbook) or a binary answer. */
-    HttpResponse<byte[]> sendBytes(String method, String path, String token, byte[] body, String contentType)
-            throws IOException, InterruptedException {
+    /** A call with a binary body (an Excel workbook) or a binary answer, read by {@code answer}. */
+    <T> HttpResponse<T> sendBytes(String method, String path, String token, byte[] body, String contentType,
+                                  HttpResponse.BodyHandler<T> answer) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
@@ -55,42 +55,7 @@ final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** A binary answer seen as text (for status and body checks). */
-    record StringView(HttpResponse<byte[]> raw) implements HttpResponse<String> {
-        public int statusCode() {
-            return raw.statusCode();
-        }
-
-        public HttpRequest request() {
-            return raw.request();
-        }
-
-        public java.util.Optional<HttpResponse<String>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        public java.net.http.HttpHeaders headers() {
-            return raw.headers();
-        }
-
-        public String body() {
-            return new String(raw.body(), StandardCharsets.UTF_8);
-        }
-
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return raw.sslSession();
-        }
-
-        public URI uri() {
-            return raw.uri();
-        }
-
-        public java.net.http.HttpClient.Version version() {
-            return raw.version();
-        }
+        return HTTP.send(b.build(), answer);
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

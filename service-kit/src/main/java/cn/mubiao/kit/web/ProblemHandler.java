@@ -1,5 +1,6 @@
 package cn.mubiao.kit.web;
 
+import cn.mubiao.kit.domain.BrokenRule;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.domain.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +44,11 @@ public class ProblemHandler {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, HttpServletRequest request) {
         return respond(ProblemException.invalid(e.field(), e.reason()), request);
+    }
+
+    @ExceptionHandler(BrokenRule.class)
+    ResponseEntity<ProblemDetail> brokenRule(BrokenRule e, HttpServletRequest request) {
+        return respond(ProblemException.unprocessable(e.field(), e.reason()), request);
     }
 
     @ExceptionHandler(RuleViolation.class)

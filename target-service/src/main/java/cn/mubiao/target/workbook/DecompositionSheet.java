@@ -59,45 +59,7 @@ final class DecompositionSheet {
     private static final Pattern UNIT_CODE = Pattern.compile("[0-9]{6}(?:[0-9]{3}){0,2}(?:-[A-Z0-9]{2,16})?");
     private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\s]+");
 
-    private static final Map<String, IndicatorKind> KINDS = new HashMap<>();
-    private static final Map<String, Frequency> FREQUENCIES = new HashMap<>();
-
-    static {
-        for (IndicatorKind k : IndicatorKind.values()) {
-            KINDS.put(k.name(), k);
-        }
-        KINDS.put("累计型", IndicatorKind.CUMULATIVE);
-        KINDS.put("水平型", IndicatorKind.LEVEL);
-        KINDS.put("上限型", IndicatorKind.CEILING);
-        KINDS.put("定性", IndicatorKind.QUALITATIVE);
-        for (Frequency f : Frequency.values()) {
-            FREQUENCIES.put(f.name(), f);
-        }
-        FREQUENCIES.put("月报", Frequency.MONTHLY);
-        FREQUENCIES.put("季报", Frequency.QUARTERLY);
-        FREQUENCIES.put("半年报", Frequency.HALF_YEARLY);
-        FREQUENCIES.put("年报", Frequency.YEARLY);
-    }
-
     private DecompositionSheet() {
-    }
-
-    static String kindLabel(IndicatorKind k) {
-        return switch (k) {
-            case CUMULATIVE -> "累计型";
-            case LEVEL -> "水平型";
-            case CEILING -> "上限型";
-            case QUALITATIVE -> "定性";
-        };
-    }
-
-    static String frequencyLabel(Frequency f) {
-        return switch (f) {
-            case MONTHLY -> "月报";
-            case QUARTERLY -> "季报";
-            case HALF_YEARLY -> "半年报";
-            case YEARLY -> "年报";
-        };
     }
 
     /** One target read from the table, with the cell each allocation came from (for error addresses). */
@@ -191,7 +153,7 @@ final class DecompositionSheet {
             problems.add(new FieldProblem(ref(MAIN, 2, n), "计划中没有类别“" + text(r, 2) + "” / no such category in the plan"));
         }
         boolean binding = isYes(text(r, 3));
-        IndicatorKind kind = text(r, 4) == null ? null : KINDS.get(text(r, 4));
+        IndicatorKind kind = SheetLabels.kind(text(r, 4));
         if (text(r, 4) != null && kind == null) {
             problems.add(new FieldProblem(ref(MAIN, 4, n), "指标类型应为累计型、水平型、上限型或定性 / CUMULATIVE, LEVEL, CEILING or QUALITATIVE"));
         }
@@ -205,7 +167,7 @@ final class DecompositionSheet {
             problems.add(new FieldProblem(ref(MAIN, 11, n), "只能有一个监控单位 / one monitoring unit"));
         }
         BigDecimal score = number(r, 12, MAIN, problems);
-        Frequency frequency = text(r, 13) == null ? null : FREQUENCIES.get(text(r, 13));
+        Frequency frequency = SheetLabels.frequency(text(r, 13));
         if (text(r, 13) != null && frequency == null) {
             problems.add(new FieldProblem(ref(MAIN, 13, n), "报送频率应为月报、季报、半年报或年报 / MONTHLY, QUARTERLY, HALF_YEARLY or YEARLY"));
         }
@@ -310,7 +272,7 @@ final class DecompositionSheet {
             main.value(row, 1, d.title());
             main.value(row, 2, categoryNames.getOrDefault(d.category(), d.category()));
             main.value(row, 3, d.binding() ? "是" : "否");
-            main.value(row, 4, kindLabel(d.kind()));
+            main.value(row, 4, SheetLabels.label(d.kind()));
             main.value(row, 5, d.unitOfMeasure());
             main.value(row, 6, d.targetValue());
             main.value(row, 7, d.baseline());
@@ -319,7 +281,7 @@ final class DecompositionSheet {
             main.value(row, 10, named(d.coUnits(), unitName));
             main.value(row, 11, d.monitorUnitCode() == null ? null : named(List.of(d.monitorUnitCode()), unitName));
             main.value(row, 12, d.standardScore());
-            main.value(row, 13, frequencyLabel(d.frequency()));
+            main.value(row, 13, SheetLabels.label(d.frequency()));
             BigDecimal common = rowScore.get(d.code());
             main.value(row, 14, common);
             for (Decomposition.Node n : t.decomposition().nodes()) {

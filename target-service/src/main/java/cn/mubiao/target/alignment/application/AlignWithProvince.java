@@ -12,6 +12,7 @@ import cn.mubiao.target.plan.application.DraftPlans;
 import cn.mubiao.target.plan.application.PlanQueries;
 import cn.mubiao.target.plan.domain.PlannedTarget;
 import cn.mubiao.target.workbook.Cells;
+import cn.mubiao.target.workbook.SheetLabels;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,6 @@ public class AlignWithProvince {
 
     static final String SHEET = "省考核指标";
     static final String[] HEADERS = {"指标代码", "领域", "指标名称", "指标类型", "计量单位", "目标值", "考核我市"};
-    private static final Map<String, IndicatorKind> KINDS = new HashMap<>(Map.of("累计型", IndicatorKind.CUMULATIVE,
-            "水平型", IndicatorKind.LEVEL, "上限型", IndicatorKind.CEILING, "定性", IndicatorKind.QUALITATIVE));
-
-    static {
-        for (IndicatorKind k : IndicatorKind.values()) {
-            KINDS.put(k.name(), k);
-        }
-    }
 
     private final DraftPlans drafts;
     private final PlanQueries queries;
@@ -86,7 +79,7 @@ public class AlignWithProvince {
                 int before = problems.size();
                 BigDecimal value = Cells.number(r, 5, SHEET, problems);
                 String kindText = Cells.text(r, 3);
-                IndicatorKind kind = kindText == null ? null : KINDS.get(kindText);
+                IndicatorKind kind = SheetLabels.kind(kindText);
                 if (kindText != null && kind == null) {
                     problems.add(new FieldProblem(Cells.ref(SHEET, 3, n), "指标类型应为累计型、水平型、上限型或定性 / CUMULATIVE, LEVEL, CEILING or QUALITATIVE"));
                 }

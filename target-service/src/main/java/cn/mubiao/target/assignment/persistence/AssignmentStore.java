@@ -57,17 +57,12 @@ public class AssignmentStore {
     /** Filters of an assignment list; null means any. */
     public record Query(String planId, String targetCode, String category, String unitSubtree, String unitCode,
                         String monitorUnitCode, boolean includeWithdrawn, boolean openAdjustmentOnly) {
-        public static final Query ALL = new Query(null, null, null, null, null, null, true, false);
     }
 
     /**
      * What a unit may see, selected in the database: for a region, everything whose responsible unit or a
      * co-unit lies in its subtree; for a department, what it leads, co-handles or monitors.
      */
-    public List<Assignment> visibleTo(String unitCode) {
-        return visibleTo(unitCode, Query.ALL, 0, Integer.MAX_VALUE);
-    }
-
     public List<Assignment> visibleTo(String unitCode, Query q, int skip, int limit) {
         return collection.find(filter(unitCode, q)).projection(WITHOUT_HISTORY).sort(Sorts.ascending("_id"))
                 .skip(skip).limit(limit).batchSize(BATCH).map(this::read).into(new ArrayList<>());

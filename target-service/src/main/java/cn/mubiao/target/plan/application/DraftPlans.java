@@ -75,10 +75,7 @@ public class DraftPlans {
 
     /** The plan, if the caller may edit its targets (its office; 404 when it may not know the plan). */
     public Plan draftToEdit(Caller caller, String planId) {
-        Plan plan = plans.find(planId).filter(p -> PlanAccess.sees(caller, p))
-                .orElseThrow(() -> ProblemException.notFound("plan", planId));
-        PlanAccess.requireOffice(caller, plan);
-        return plan;
+        return PlanAccess.forOffice(plans, caller, planId);
     }
 
     /** Checks a target (units known and active, structure, province code not used twice) without writing. */

@@ -65,9 +65,7 @@ public class IssuePlans {
 
     /** What still stands in the way of issuing a draft (empty when it may be issued). */
     public List<IssueCheck.Problem> check(Caller caller, String planId) {
-        Plan plan = plans.find(planId).filter(p -> PlanAccess.sees(caller, p))
-                .orElseThrow(() -> ProblemException.notFound("plan", planId));
-        PlanAccess.requireOffice(caller, plan);
+        Plan plan = PlanAccess.forOffice(plans, caller, planId);
         plan.requireDraft();
         return check(plan, targets.ofPlan(plan));
     }
@@ -89,9 +87,7 @@ public class IssuePlans {
     }
 
     public Plan issue(Caller caller, String planId) {
-        Plan plan = plans.find(planId).filter(p -> PlanAccess.sees(caller, p))
-                .orElseThrow(() -> ProblemException.notFound("plan", planId));
-        PlanAccess.requireOffice(caller, plan);
+        Plan plan = PlanAccess.forOffice(plans, caller, planId);
         plan.requireDraft();
         List<PlannedTarget> all = targets.ofPlan(plan);
         List<IssueCheck.Problem> problems = check(plan, all);
@@ -126,7 +122,8 @@ public class IssuePlans {
         Map<String, BigDecimal> scores = new HashMap<>();
         List<Assignment> batch = new ArrayList<>(BATCH);
         Map<String, String> names = new HashMap<>();
-        units.findAll(holders(plan, all).keySet()).forEach((code, u) -> names.put(code, u.name() == null ? "" : u.name()));
+        units.findAll(all.stream().flatMap(t -> t.decomposition().nodes().stream()).map(Decomposition.Node::unitCode)
+                .collect(java.util.stream.Collectors.toSet())).forEach((code, u) -> names.put(code, u.name() == null ? "" : u.name()));
         for (PlannedTarget t : all) {
             for (Decomposition.Node n : t.decomposition().nodes()) {
                 String unitName = names.computeIfAbsent(n.unitCode(),
@@ -172,9 +169,7 @@ public class IssuePlans {
     }
 
     public Plan start(Caller caller, String planId) {
-        Plan plan = plans.find(planId).filter(p -> PlanAccess.sees(caller, p))
-                .orElseThrow(() -> ProblemException.notFound("plan", planId));
-        PlanAccess.requireOffice(caller, plan);
+        Plan plan = PlanAccess.forOffice(plans, caller, planId);
         long read = plan.version();
         if (plan.start() && !plans.save(plan, read, List.of())) {
             throw DraftPlans.changedMeanwhile();
@@ -184,8 +179,7 @@ public class IssuePlans {
 
     /** A unit's leader or target office signs its responsibility letter; the last signature starts the plan. */
     public ResponsibilityLetter acknowledge(Caller caller, String planId, String unitCode) {
-        Plan plan = plans.find(planId).filter(p -> PlanAccess.sees(caller, p))
-                .orElseThrow(() -> ProblemException.notFound("plan", planId));
+        Plan plan = PlanAccess.visible(plans, caller, planId);
         ResponsibilityLetter letter = letters.find(planId, unitCode).filter(l -> caller.covers(l.unitCode()))
                 .orElseThrow(() -> ProblemException.notFound("letter", ResponsibilityLetter.idOf(planId, unitCode)));
         if (!unitCode.equals(caller.unit())) {

@@ -9,6 +9,7 @@ import cn.mubiao.target.plan.domain.Decomposition;
 import cn.mubiao.target.plan.domain.Plan;
 import cn.mubiao.target.plan.domain.PlanStatus;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.persistence.PlanStore;
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
 
@@ -24,6 +25,18 @@ import java.util.regex.Pattern;
 final class PlanAccess {
 
     private PlanAccess() {
+    }
+
+    /** The plan, if the caller may know it exists; else a 404 that does not tell whether it does. */
+    static Plan visible(PlanStore plans, Caller caller, String planId) {
+        return plans.find(planId).filter(p -> sees(caller, p)).orElseThrow(() -> ProblemException.notFound("plan", planId));
+    }
+
+    /** The plan, if the caller is the target office of its issuing government (403 for others who see it). */
+    static Plan forOffice(PlanStore plans, Caller caller, String planId) {
+        Plan plan = visible(plans, caller, planId);
+        requireOffice(caller, plan);
+        return plan;
     }
 
     /** Whether the caller speaks for the issuing government (its area covers the issuer). */

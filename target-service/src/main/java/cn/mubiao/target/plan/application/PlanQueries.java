@@ -55,8 +55,7 @@ public class PlanQueries {
     }
 
     public Plan plan(Caller caller, String planId) {
-        return plans.find(planId).filter(p -> PlanAccess.sees(caller, p))
-                .orElseThrow(() -> ProblemException.notFound("plan", planId));
+        return PlanAccess.visible(plans, caller, planId);
     }
 
     /** The plan, for a caller who speaks for the issuing government (403 for other units that see it). */

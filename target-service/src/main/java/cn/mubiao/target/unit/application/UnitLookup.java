@@ -1,8 +1,6 @@
 package cn.mubiao.target.unit.application;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +14,7 @@ public interface UnitLookup {
     Optional<UnitSummary> find(String code);
 
     /** Many units at once (the ones found), for checks over a whole decomposition. */
-    default Map<String, UnitSummary> findAll(Collection<String> codes) {
-        Map<String, UnitSummary> out = new HashMap<>();
-        for (String code : new HashSet<>(codes)) {
-            find(code).ifPresent(u -> out.put(code, u));
-        }
-        return out;
-    }
+    Map<String, UnitSummary> findAll(Collection<String> codes);
 
     /**
      * @param code               unit code (GB/T 2260 division code, or {@code <region>-<dept>} for a department)
