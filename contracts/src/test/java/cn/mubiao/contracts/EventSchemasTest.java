@@ -1,7 +1,13 @@
 package cn.mubiao.contracts;
 
 import cn.mubiao.contracts.notification.WarningDelivered;
+import cn.mubiao.contracts.progress.FraudFlagged;
+import cn.mubiao.contracts.progress.MilestoneProgress;
+import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.progress.ProgressReturned;
+import cn.mubiao.contracts.progress.ProgressVerified;
+import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.contracts.target.UnitChanged;
@@ -48,6 +54,19 @@ class EventSchemasTest {
                         "项目停建", "city-office", Instant.parse("2007-09-01T02:00:00Z"), 3),
                 new ProgressReported("r-1", "2007-A03@410102", "410102", "200707", new BigDecimal("95"),
                         new BigDecimal("0.475"), "zy-reporter", Instant.parse("2007-08-03T02:00:00Z"), false),
+                new ProgressReported("410100-2007-B01@410102:2007Q2", "410100-2007-B01@410102", "410102", "2007Q2", null,
+                        new BigDecimal("0.5"), "zy-reporter", Instant.parse("2007-07-03T02:00:00Z"), false, 1,
+                        List.of(new MilestoneProgress("主体封顶", LocalDate.parse("2007-06-30"), true, LocalDate.parse("2007-06-28"), "已封顶"),
+                                new MilestoneProgress("竣工验收", LocalDate.parse("2007-12-31"), false, null, null))),
+                new ProgressCorrected("r-1", "2007-A03@410102", "410102", "200707", 2, new BigDecimal("96.5"),
+                        new BigDecimal("0.4825"), List.of(), "漏报一个项目", "zy-reporter", Instant.parse("2007-08-04T02:00:00Z"), false),
+                new ProgressVerified("r-1", "2007-A03@410102", "410102", "200707", 2, ProgressVerified.VALUE_RECORDED,
+                        ValueSource.STATISTICS_BUREAU, new BigDecimal("96"), ValueSource.STATISTICS_BUREAU, new BigDecimal("0.48"),
+                        "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-06T02:00:00Z")),
+                new ProgressReturned("r-1", "2007-A03@410102", "410102", "200707", 1, "缺少佐证材料", "zy-reporter",
+                        "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z")),
+                new FraudFlagged("r-1", "2007-A03@410102", "410102", "200707", 1, "与统计数据严重不符", "zy-reporter",
+                        "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z")),
                 new StatusChanged("2007-A03@410102", "410102", "中原区", "A03", "新增城镇固定资产投资", "200707",
                         null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.5833"), new BigDecimal("0.475"),
                         new BigDecimal("10.8"), new BigDecimal("95"), new BigDecimal("200"), "亿元",

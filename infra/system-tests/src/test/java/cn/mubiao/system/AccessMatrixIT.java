@@ -73,6 +73,10 @@ class AccessMatrixIT {
         fixtures.put("A", a);
         fixtures.put("D", d);
         fixtures.put("R", id.group(1));
+        bodies.put("correctionR", "{\"cumulativeActual\":5,\"reason\":\"矩阵：补充说明\"}");
+        bodies.put("draftR", "{\"cumulativeActual\":5,\"reason\":\"矩阵：草稿\"}");
+        bodies.put("valueR", "{\"value\":5,\"note\":\"矩阵：统计数据\"}");
+        bodies.put("acceptR", "{\"decision\":\"ACCEPT\"}");
         units(run);
         plan();
         // the red status and its warnings exist before the matrix reads them
@@ -107,6 +111,9 @@ class AccessMatrixIT {
         expect(api.send("POST", "/api/targets/plans/" + planId + "/issue", city, null, Map.of()), 200);
         fixtures.put("P", planId);
         fixtures.put("Q", planId + "-M01@410102");
+        fixtures.put("L", planId + "-M01@410100-FGW");
+        api.until(r -> r.body().contains(fixtures.get("Q")), Duration.ofSeconds(60),
+                () -> api.get("/api/progress/rollup?assignmentId=" + fixtures.get("L") + "&period=202701", city));
         fixtures.put("W", planId + "-M02@410102");
         fixtures.put("M", "M01");
         fixtures.put("U", "410102");

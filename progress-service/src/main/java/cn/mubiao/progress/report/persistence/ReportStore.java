@@ -1,34 +1,50 @@
 package cn.mubiao.progress.report.persistence;
 
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.progress.MilestoneProgress;
+import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.kit.events.OutboxEntry;
+import cn.mubiao.kit.persistence.GuardedWrite;
 import cn.mubiao.progress.report.domain.Narrative;
 import cn.mubiao.progress.report.domain.Report;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import cn.mubiao.progress.report.domain.Report.Content;
+import cn.mubiao.progress.report.domain.Report.Decision;
+import cn.mubiao.progress.report.domain.Report.Draft;
+import cn.mubiao.progress.report.domain.Report.SourcedValue;
+import cn.mubiao.progress.report.domain.Report.Verification;
+import cn.mubiao.progress.report.domain.Report.Version;
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Reports, one document each, carrying their unpublished events in {@code outbox}: the report and its
- * {@code ProgressReported} are one insert. Unique keys: one report per assignment and period, and one per
- * idempotency key.
+ * Reports, one document per assignment and period ({@code _id} = {@code <assignmentId>:<period>}, so every
+ * lookup on the hot path is by {@code _id}), carrying their unpublished events in {@code outbox}: a change and
+ * its events are one guarded update ({@link GuardedWrite}) on the document's {@code version}.
  */
 @Component
 public class ReportStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
 
     public static final String COLLECTION = "reports";
 
@@ -36,84 +52,174 @@ public class ReportStore {
 
     ReportStore(MongoDatabase db) {
         this.collection = db.getCollection(COLLECTION);
-        collection.createIndex(Indexes.ascending("assignmentId", "period"), new IndexOptions().unique(true).name("one_per_period"));
-        collection.createIndex(Indexes.ascending("idem"), new IndexOptions().unique(true).name("idempotency_key"));
+        migrateReportsOfTheFirstRelease();
     }
 
-    /** What made an insert fail on a unique key. */
-    public enum Clash { IDEMPOTENCY_KEY, PERIOD }
-
-    public static final class DuplicateReport extends RuntimeException {
-        private final Clash clash;
-
-        DuplicateReport(Clash clash) {
-            super(clash.name());
-            this.clash = clash;
-        }
-
-        public Clash clash() {
-            return clash;
-        }
-    }
-
-    /**
-     * Inserts the report and its outbox entries in one write.
-     *
-     * @param idempotencyKey scoped key ({@code unit|key}), or null
-     * @throws DuplicateReport when the key or the period is taken
-     */
-    public void insert(Report r, String idempotencyKey, List<OutboxEntry> outbox) {
-        Document doc = new Document("_id", r.id())
-                .append("assignmentId", r.assignmentId())
-                .append("unitCode", r.unitCode())
-                .append("period", r.period().code())
-                .append("cumulativeActual", new Decimal128(r.cumulativeActual()))
-                .append("completion", new Decimal128(r.completion()))
-                .append("narrative", new Document("progress", r.narrative().progress())
-                        .append("problems", r.narrative().problems()).append("measures", r.narrative().measures()))
-                .append("reportedBy", r.reportedBy())
-                .append("reportedAt", Date.from(r.reportedAt()))
-                .append("late", r.late())
-                .append("idem", idempotencyKey != null ? idempotencyKey : "id|" + r.id())
-                .append(OutboxEntry.FIELD, outbox.stream().map(OutboxEntry::toDocument).toList());
-        try {
-            collection.insertOne(doc);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new DuplicateReport(e.getError().getMessage().contains("idem") ? Clash.IDEMPOTENCY_KEY : Clash.PERIOD);
-            }
-            throw e;
-        }
+    public Optional<Report> find(String assignmentId, String period) {
+        return findById(Report.idOf(assignmentId, period));
     }
 
     public Optional<Report> findById(String id) {
-        return first(Filters.eq("_id", id));
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(ReportStore::read);
     }
 
-    public Optional<Report> findByIdempotencyKey(String scopedKey) {
-        return first(Filters.eq("idem", scopedKey));
-    }
-
-    public Optional<Report> findByPeriod(String assignmentId, String period) {
-        return first(Filters.and(Filters.eq("assignmentId", assignmentId), Filters.eq("period", period)));
-    }
-
+    /** The reports of one assignment, by period. */
     public List<Report> findByAssignment(String assignmentId) {
         return collection.find(Filters.eq("assignmentId", assignmentId)).sort(Sorts.ascending("period"))
                 .map(ReportStore::read).into(new ArrayList<>());
     }
 
-    private Optional<Report> first(Bson filter) {
-        return Optional.ofNullable(collection.find(filter).first()).map(ReportStore::read);
+    /** Reports matching a filter, in batches (the embedded server answers a find in one reply otherwise). */
+    public void forEach(Bson filter, Consumer<Report> action) {
+        collection.find(filter).batchSize(500).forEach(d -> action.accept(read(d)));
+    }
+
+    /**
+     * Writes the report's state and its outbox entries in one update, guarded by the revision it was read at.
+     *
+     * @return false when another writer changed or created the document first (read again and retry)
+     */
+    public boolean save(Report r, List<OutboxEntry> outbox) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set("assignmentId", r.assignmentId()),
+                Updates.set("unitCode", r.unitCode()),
+                Updates.set("period", r.period().code()),
+                Updates.set("status", r.status().name()),
+                Updates.set("versions", r.versions().stream().map(ReportStore::write).toList()),
+                Updates.set("values", r.values().stream().map(ReportStore::write).toList()),
+                Updates.set("verifications", r.verifications().stream().map(ReportStore::write).toList()),
+                Updates.set("draft", r.draft().map(ReportStore::write).orElse(null)),
+                Updates.set("version", r.revision() + 1)));
+        if (!outbox.isEmpty()) {
+            updates.add(Updates.pushEach(OutboxEntry.FIELD, outbox.stream().map(OutboxEntry::toDocument).toList()));
+        }
+        return GuardedWrite.apply(collection, r.id(), r.revision(), Updates.combine(updates));
+    }
+
+    // ---- documents ----
+
+    private static Document write(Version v) {
+        return writeContent(v.content())
+                .append("number", v.number())
+                .append("completion", decimal(v.completion()))
+                .append("by", v.by())
+                .append("at", Date.from(v.at()))
+                .append("late", v.late())
+                .append("reason", v.reason())
+                .append("key", v.idempotencyKey());
+    }
+
+    private static Document writeContent(Content c) {
+        return new Document("cumulativeActual", decimal(c.cumulativeActual()))
+                .append("milestones", c.milestones().stream().map(m -> new Document("title", m.title())
+                        .append("due", m.due() == null ? null : m.due().toString()).append("done", m.done())
+                        .append("doneOn", m.doneOn() == null ? null : m.doneOn().toString()).append("note", m.note())).toList())
+                .append("narrative", new Document("progress", c.narrative().progress())
+                        .append("problems", c.narrative().problems()).append("measures", c.narrative().measures()));
+    }
+
+    private static Document write(SourcedValue v) {
+        return new Document("source", v.source().name()).append("value", decimal(v.value()))
+                .append("completion", decimal(v.completion())).append("by", v.by()).append("unitCode", v.unitCode())
+                .append("at", Date.from(v.at())).append("note", v.note());
+    }
+
+    private static Document write(Verification v) {
+        return new Document("decision", v.decision().name()).append("version", v.version()).append("reason", v.reason())
+                .append("by", v.by()).append("unitCode", v.unitCode()).append("at", Date.from(v.at()));
+    }
+
+    private static Document write(Draft d) {
+        return writeContent(d.content()).append("reason", d.reason()).append("by", d.by()).append("at", Date.from(d.at()));
     }
 
     private static Report read(Document d) {
+        Document draft = d.get("draft", Document.class);
+        return Report.restore(d.getString("assignmentId"), d.getString("unitCode"),
+                Period.parse(d.getString("period")).orElseThrow(), ((Number) d.get("version")).longValue(),
+                Report.Status.valueOf(d.getString("status")),
+                list(d, "versions").stream().map(v -> new Version(v.getInteger("number"), content(v),
+                        decimal(v, "completion"), v.getString("by"), instant(v, "at"), v.getBoolean("late", false),
+                        v.getString("reason"), v.getString("key"))).toList(),
+                list(d, "values").stream().map(v -> new SourcedValue(ValueSource.valueOf(v.getString("source")),
+                        decimal(v, "value"), decimal(v, "completion"), v.getString("by"), v.getString("unitCode"),
+                        instant(v, "at"), v.getString("note"))).toList(),
+                list(d, "verifications").stream().map(v -> new Verification(Decision.valueOf(v.getString("decision")),
+                        v.getInteger("version"), v.getString("reason"), v.getString("by"), v.getString("unitCode"),
+                        instant(v, "at"))).toList(),
+                draft == null ? null : new Draft(content(draft), draft.getString("reason"), draft.getString("by"),
+                        instant(draft, "at")));
+    }
+
+    private static Content content(Document d) {
         Document n = d.get("narrative", Document.class);
-        return Report.restore(d.getString("_id"), d.getString("assignmentId"), d.getString("unitCode"),
-                Period.parse(d.getString("period")).orElseThrow(),
-                d.get("cumulativeActual", Decimal128.class).bigDecimalValue(),
-                d.get("completion", Decimal128.class).bigDecimalValue(),
-                n == null ? Narrative.EMPTY : new Narrative(n.getString("progress"), n.getString("problems"), n.getString("measures")),
-                d.getString("reportedBy"), d.getDate("reportedAt").toInstant(), d.getBoolean("late", false));
+        return new Content(decimal(d, "cumulativeActual"),
+                list(d, "milestones").stream().map(m -> new MilestoneProgress(m.getString("title"), date(m, "due"),
+                        m.getBoolean("done", false), date(m, "doneOn"), m.getString("note"))).toList(),
+                n == null ? Narrative.EMPTY : new Narrative(n.getString("progress"), n.getString("problems"), n.getString("measures")));
+    }
+
+    private static List<Document> list(Document d, String field) {
+        List<Document> l = d.getList(field, Document.class);
+        return l == null ? List.of() : l;
+    }
+
+    private static Decimal128 decimal(BigDecimal v) {
+        return v == null ? null : new Decimal128(v);
+    }
+
+    private static BigDecimal decimal(Document d, String field) {
+        Decimal128 v = d.get(field, Decimal128.class);
+        return v == null ? null : v.bigDecimalValue();
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date v = d.getDate(field);
+        return v == null ? null : v.toInstant();
+    }
+
+    private static LocalDate date(Document d, String field) {
+        String v = d.getString(field);
+        return v == null ? null : LocalDate.parse(v);
+    }
+
+    // ---- the first release's documents ----
+
+    /**
+     * The first release kept one flat document per report under a random id, with unique indexes on
+     * (assignment, period) and the idempotency key. Rewrites each as version 1 under its new id (its unpublished
+     * events kept), then removes the old one and the indexes: safe to repeat after a crash at any step.
+     */
+    private void migrateReportsOfTheFirstRelease() {
+        List<Document> old = collection.find(Filters.exists("versions", false)).batchSize(500).into(new ArrayList<>());
+        for (Document d : old) {
+            String id = Report.idOf(d.getString("assignmentId"), d.getString("period"));
+            Document version = new Document("cumulativeActual", d.get("cumulativeActual")).append("milestones", List.of())
+                    .append("narrative", d.get("narrative"))
+                    .append("number", 1).append("completion", d.get("completion")).append("by", d.getString("reportedBy"))
+                    .append("at", d.getDate("reportedAt")).append("late", d.getBoolean("late", false))
+                    .append("reason", null).append("key", null);
+            Document migrated = new Document("_id", id).append("assignmentId", d.getString("assignmentId"))
+                    .append("unitCode", d.getString("unitCode")).append("period", d.getString("period"))
+                    .append("status", Report.Status.SUBMITTED.name()).append("versions", List.of(version))
+                    .append("values", List.of()).append("verifications", List.of()).append("draft", null)
+                    .append("version", 1L).append(OutboxEntry.FIELD, d.getList(OutboxEntry.FIELD, Document.class, List.of()));
+            dropIndex("one_per_period");
+            collection.replaceOne(Filters.eq("_id", id), migrated, new ReplaceOptions().upsert(true));
+            collection.deleteOne(Filters.eq("_id", d.get("_id")));
+        }
+        dropIndex("one_per_period");
+        dropIndex("idempotency_key");
+        if (!old.isEmpty()) {
+            log.info("rewrote {} report(s) of the first release as version 1", old.size());
+        }
+    }
+
+    private void dropIndex(String name) {
+        try {
+            collection.dropIndex(name);
+        } catch (MongoCommandException e) {
+            // not there (any more)
+        }
     }
 }

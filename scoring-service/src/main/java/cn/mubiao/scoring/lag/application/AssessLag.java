@@ -1,7 +1,9 @@
 package cn.mubiao.scoring.lag.application;
 
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.progress.ProgressVerified;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.events.Outbox;
 import cn.mubiao.scoring.lag.LagProperties;
@@ -9,6 +11,8 @@ import cn.mubiao.scoring.lag.domain.LagRecord;
 import cn.mubiao.scoring.lag.domain.LagRule;
 import cn.mubiao.scoring.lag.persistence.LagStore;
 import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
 
 /** Recomputes lag status when a target or a report arrives, in whatever order they come. */
 @Component
@@ -30,8 +34,25 @@ public class AssessLag {
     }
 
     public void progressReported(ProgressReported report) {
-        store.saveActual(report.assignmentId(), report.period(), report.cumulativeActual(), report.reportId());
-        reassess(report.assignmentId(), report.period());
+        actual(report.assignmentId(), report.period(), report.cumulativeActual(), report.reportId());
+    }
+
+    /** A corrected version replaces the actual of its period. */
+    public void progressCorrected(ProgressCorrected correction) {
+        actual(correction.assignmentId(), correction.period(), correction.cumulativeActual(), correction.reportId());
+    }
+
+    /** The effective value after a verification (统计部门 > 业务部门 > 单位自报) replaces the actual of its period. */
+    public void progressVerified(ProgressVerified verified) {
+        actual(verified.assignmentId(), verified.period(), verified.effectiveValue(), verified.reportId());
+    }
+
+    private void actual(String assignmentId, String period, BigDecimal actual, String reportId) {
+        if (actual == null) {
+            return; // a qualitative target's milestones: its lag follows the milestones' dates (issue 6)
+        }
+        store.saveActual(assignmentId, period, actual, reportId);
+        reassess(assignmentId, period);
     }
 
     private void reassess(String assignmentId, String periodCode) {

@@ -1,6 +1,8 @@
 package cn.mubiao.scoring.lag.messaging;
 
+import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.progress.ProgressVerified;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.events.EventHandler;
 import cn.mubiao.scoring.lag.application.AssessLag;
@@ -19,5 +21,15 @@ class LagEventHandlers {
     @Bean
     EventHandler<ProgressReported> progressReported(AssessLag lag) {
         return EventHandler.of(ProgressReported.TYPE, ProgressReported.class, (e, meta) -> lag.progressReported(e));
+    }
+
+    @Bean
+    EventHandler<ProgressCorrected> progressCorrected(AssessLag lag) {
+        return EventHandler.of(ProgressCorrected.TYPE, ProgressCorrected.class, (e, meta) -> lag.progressCorrected(e));
+    }
+
+    @Bean
+    EventHandler<ProgressVerified> progressVerified(AssessLag lag) {
+        return EventHandler.of(ProgressVerified.TYPE, ProgressVerified.class, (e, meta) -> lag.progressVerified(e));
     }
 }
