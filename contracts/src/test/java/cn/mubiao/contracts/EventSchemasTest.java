@@ -2,6 +2,8 @@ package cn.mubiao.contracts;
 
 import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.progress.ReportDue;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.contracts.target.UnitChanged;
@@ -48,6 +50,10 @@ class EventSchemasTest {
                         "项目停建", "city-office", Instant.parse("2007-09-01T02:00:00Z"), 3),
                 new ProgressReported("r-1", "2007-A03@410102", "410102", "200707", new BigDecimal("95"),
                         new BigDecimal("0.475"), "zy-reporter", Instant.parse("2007-08-03T02:00:00Z"), false),
+                new ReportDue("2007-A03@410102", "410102", "中原区", 2007, "新增城镇固定资产投资", "200708",
+                        LocalDate.parse("2007-09-05"), 2),
+                new ReportOverdue("2007-A03@410102", "410102", "中原区", 2007, "新增城镇固定资产投资", "2007Q3",
+                        LocalDate.parse("2007-10-05"), LocalDate.parse("2007-10-06"), 1),
                 new StatusChanged("2007-A03@410102", "410102", "中原区", "A03", "新增城镇固定资产投资", "200707",
                         null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.5833"), new BigDecimal("0.475"),
                         new BigDecimal("10.8"), new BigDecimal("95"), new BigDecimal("200"), "亿元",
@@ -91,6 +97,21 @@ class EventSchemasTest {
 
         assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
                 .anyMatch(l -> l.contains("period")).anyMatch(l -> l.contains("cumulativeActual"));
+    }
+
+    @Test
+    void reminderSchemasRejectADueDateWithATimeAndAnOverdueNoticeThatIsNotOverdue() throws Exception {
+        String due = """
+                {"assignmentId":"a","unitCode":"410102","year":2007,"targetTitle":"t","period":"200708",
+                 "dueDate":"2007-09-05T00:00:00Z","daysLeft":2}""";
+        String overdue = """
+                {"assignmentId":"a","unitCode":"410102","year":2007,"targetTitle":"t","period":"200708",
+                 "dueDate":"2007-09-05","overdueSince":"2007-09-06","daysOverdue":0}""";
+
+        assertThat(schemaFor(ReportDue.TYPE).validate(SCHEMA_JSON.readTree(due)))
+                .extracting(ValidationMessage::getInstanceLocation).map(Object::toString).anyMatch(l -> l.contains("dueDate"));
+        assertThat(schemaFor(ReportOverdue.TYPE).validate(SCHEMA_JSON.readTree(overdue)))
+                .extracting(ValidationMessage::getInstanceLocation).map(Object::toString).anyMatch(l -> l.contains("daysOverdue"));
     }
 
     @Test

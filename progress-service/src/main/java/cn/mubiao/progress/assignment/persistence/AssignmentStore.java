@@ -9,11 +9,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The assignments read model, one document per assignment, newest version wins. */
 @Component
@@ -54,5 +58,27 @@ public class AssignmentStore {
                 Frequency.valueOf(d.getString("frequency")), d.getList("coUnitCodes", String.class),
                 d.getString("monitorUnitCode"),
                 ((Number) d.get("version")).longValue());
+    }
+
+    /**
+     * Hands every stored assignment to {@code batch}, {@code size} at a time in {@code _id} order. Each batch is
+     * one query resuming after the last id seen, so the whole collection is never held at once and assignments
+     * stored meanwhile are seen when their id sorts after the current position.
+     */
+    public void forEachBatch(int size, Consumer<List<Assignment>> batch) {
+        String after = null;
+        while (true) {
+            List<Assignment> page = collection.find(after == null ? new Document() : Filters.gt("_id", after))
+                    .sort(Sorts.ascending("_id")).limit(size).batchSize(size)
+                    .map(AssignmentStore::read).into(new ArrayList<>());
+            if (page.isEmpty()) {
+                return;
+            }
+            batch.accept(page);
+            if (page.size() < size) {
+                return;
+            }
+            after = page.getLast().assignmentId();
+        }
     }
 }
