@@ -1,6 +1,8 @@
 package cn.mubiao.contracts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,6 +39,29 @@ public record Period(String code, int year, Frequency frequency, int endMonth) {
             return Optional.of(new Period(code, year, Frequency.HALF_YEARLY, Integer.parseInt(m.group(4)) * 6));
         }
         return Optional.of(new Period(code, year, Frequency.YEARLY, 12));
+    }
+
+    /** The periods of a year at a frequency, in order: 12 months, 4 quarters, 2 halves or the year. */
+    public static List<Period> ofYear(int year, Frequency frequency) {
+        List<String> codes = new ArrayList<>();
+        switch (frequency) {
+            case MONTHLY -> {
+                for (int m = 1; m <= 12; m++) {
+                    codes.add("%04d%02d".formatted(year, m));
+                }
+            }
+            case QUARTERLY -> {
+                for (int q = 1; q <= 4; q++) {
+                    codes.add(year + "Q" + q);
+                }
+            }
+            case HALF_YEARLY -> {
+                codes.add(year + "S1");
+                codes.add(year + "S2");
+            }
+            case YEARLY -> codes.add(String.valueOf(year));
+        }
+        return codes.stream().map(c -> parse(c).orElseThrow()).toList();
     }
 
     public static Period month(int year, int month) {

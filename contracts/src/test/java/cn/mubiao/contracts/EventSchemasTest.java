@@ -8,6 +8,8 @@ import cn.mubiao.contracts.progress.ProgressReported;
 import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.progress.ProgressVerified;
 import cn.mubiao.contracts.progress.ValueSource;
+import cn.mubiao.contracts.progress.ReportDue;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.contracts.target.UnitChanged;
@@ -67,6 +69,10 @@ class EventSchemasTest {
                         "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z")),
                 new FraudFlagged("r-1", "2007-A03@410102", "410102", "200707", 1, "与统计数据严重不符", "zy-reporter",
                         "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z")),
+                new ReportDue("2007-A03@410102", "410102", "中原区", 2007, "新增城镇固定资产投资", "200708",
+                        LocalDate.parse("2007-09-05"), 2),
+                new ReportOverdue("2007-A03@410102", "410102", "中原区", 2007, "新增城镇固定资产投资", "2007Q3",
+                        LocalDate.parse("2007-10-05"), LocalDate.parse("2007-10-06"), 1),
                 new StatusChanged("2007-A03@410102", "410102", "中原区", "A03", "新增城镇固定资产投资", "200707",
                         null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.5833"), new BigDecimal("0.475"),
                         new BigDecimal("10.8"), new BigDecimal("95"), new BigDecimal("200"), "亿元",
@@ -110,6 +116,21 @@ class EventSchemasTest {
 
         assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
                 .anyMatch(l -> l.contains("period")).anyMatch(l -> l.contains("cumulativeActual"));
+    }
+
+    @Test
+    void reminderSchemasRejectADueDateWithATimeAndAnOverdueNoticeThatIsNotOverdue() throws Exception {
+        String due = """
+                {"assignmentId":"a","unitCode":"410102","year":2007,"targetTitle":"t","period":"200708",
+                 "dueDate":"2007-09-05T00:00:00Z","daysLeft":2}""";
+        String overdue = """
+                {"assignmentId":"a","unitCode":"410102","year":2007,"targetTitle":"t","period":"200708",
+                 "dueDate":"2007-09-05","overdueSince":"2007-09-06","daysOverdue":0}""";
+
+        assertThat(schemaFor(ReportDue.TYPE).validate(SCHEMA_JSON.readTree(due)))
+                .extracting(ValidationMessage::getInstanceLocation).map(Object::toString).anyMatch(l -> l.contains("dueDate"));
+        assertThat(schemaFor(ReportOverdue.TYPE).validate(SCHEMA_JSON.readTree(overdue)))
+                .extracting(ValidationMessage::getInstanceLocation).map(Object::toString).anyMatch(l -> l.contains("daysOverdue"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -23,6 +24,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The assignments read model, one document per assignment, kept from target events: the newest version wins,
@@ -121,5 +123,28 @@ public class AssignmentStore {
                 d.getList("childIds", String.class),
                 milestones.stream().map(m -> new Milestone(LocalDate.parse(m.getString("due")), m.getString("title"))).toList(),
                 d.getBoolean("withdrawn", false));
+    }
+
+    /**
+     * Hands every stored assignment to {@code batch}, {@code size} at a time in {@code _id} order. Each batch is
+     * one query resuming after the last id seen, so the whole collection is never held at once and assignments
+     * stored meanwhile are seen when their id sorts after the current position.
+     */
+    public void forEachBatch(int size, Consumer<List<Assignment>> batch) {
+        String after = null;
+        while (true) {
+            List<Assignment> page = collection.find(after == null ? Filters.exists("version")
+                            : Filters.and(Filters.gt("_id", after), Filters.exists("version")))
+                    .sort(Sorts.ascending("_id")).limit(size).batchSize(size)
+                    .map(AssignmentStore::read).into(new ArrayList<>());
+            if (page.isEmpty()) {
+                return;
+            }
+            batch.accept(page);
+            if (page.size() < size) {
+                return;
+            }
+            after = page.getLast().assignmentId();
+        }
     }
 }

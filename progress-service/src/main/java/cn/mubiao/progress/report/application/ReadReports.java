@@ -36,8 +36,8 @@ public class ReadReports {
     }
 
     public List<Report> ofAssignment(Caller caller, String assignmentId) {
-        visible(caller, assignmentId).orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
-        return reports.findByAssignment(assignmentId);
+        Assignment a = visible(caller, assignmentId).orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
+        return reports.findByAssignment(a);
     }
 
     /** The assignment, when the caller may see it. */

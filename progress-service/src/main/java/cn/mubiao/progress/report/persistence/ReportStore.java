@@ -5,6 +5,7 @@ import cn.mubiao.contracts.progress.MilestoneProgress;
 import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.kit.persistence.GuardedWrite;
+import cn.mubiao.progress.assignment.domain.Assignment;
 import cn.mubiao.progress.report.domain.Narrative;
 import cn.mubiao.progress.report.domain.Report;
 import cn.mubiao.progress.report.domain.Report.Content;
@@ -63,9 +64,11 @@ public class ReportStore {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(ReportStore::read);
     }
 
-    /** The reports of one assignment, by period. */
-    public List<Report> findByAssignment(String assignmentId) {
-        return collection.find(Filters.eq("assignmentId", assignmentId)).sort(Sorts.ascending("period"))
+    /** The reports of one assignment, by period: looked up by the ids of its calendar's periods. */
+    public List<Report> findByAssignment(Assignment assignment) {
+        List<String> ids = Period.ofYear(assignment.year(), assignment.frequency()).stream()
+                .map(p -> Report.idOf(assignment.assignmentId(), p.code())).toList();
+        return collection.find(Filters.in("_id", ids)).sort(Sorts.ascending("period"))
                 .map(ReportStore::read).into(new ArrayList<>());
     }
 
