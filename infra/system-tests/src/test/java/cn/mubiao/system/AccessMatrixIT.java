@@ -65,6 +65,10 @@ class AccessMatrixIT {
         assertThat(known.statusCode()).isEqualTo(200);
         idempotencyKey = "matrix-" + run;
         bodies.put("reportR", Api.report(a, "200707", "5"));
+        // R's value again as a DHIS2 data value set (dataElement@orgUnit = A), sent as a dry run by its row
+        bodies.put("dataValuesA", """
+                {"dataValues":[{"dataElement":"%s","period":"200707","orgUnit":"410102","value":"5"}]}"""
+                .formatted(a.substring(0, a.lastIndexOf('@'))));
         HttpResponse<String> report = api.send("POST", "/api/progress/reports", tokens.get("countyA"), bodies.get("reportR"),
                 Map.of("Idempotency-Key", idempotencyKey));
         assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
