@@ -1,7 +1,19 @@
 package cn.mubiao.progress.exchange;
 
 import cn.mubiao.contracts.Frequency;
+import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.testing.InMemoryMongo;
+import cn.mubiao.progress.assignment.domain.Assignment;
+import cn.mubiao.progress.assignment.persistence.AssignmentStore;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The DHIS2 endpoints over HTTP, with the test-only in-memory ledger behind the port. */
+/** The DHIS2 endpoints over HTTP, on the reports themselves (the real ledger), fed as target events would. */
 @SpringBootTest(properties = {"mubiao.events.subscribe=", "mubiao.events.relay-interval=1h", "mubiao.progress.dhis2.max-rows=3"})
 @AutoConfigureMockMvc
 class Dhis2ApiTest {
@@ -42,13 +54,34 @@ class Dhis2ApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    InMemoryValueLedger ledger;
+    AssignmentStore assignments;
+    @Autowired
+    MongoDatabase db;
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2007-08-03T02:00:00Z"), ZoneOffset.UTC);
+        }
+    }
 
     @BeforeEach
     void zhongyuanAndJinshuiHoldTheInvestmentTarget() {
-        ledger.clear();
-        ledger.assign("410100-2007-A03", "410102", "410100-TJJ", Frequency.MONTHLY)
-                .assign("410100-2007-A03", "410105", "410100-TJJ", Frequency.MONTHLY);
+        db.getCollection("reports").drop();
+        for (String[] u : new String[][]{{"410102", "中原区"}, {"410105", "金水区"}}) {
+            assignments.save(new Assignment("410100-2007-A03@" + u[0], u[0], u[1], 2007, "新增城镇固定资产投资",
+                    IndicatorKind.CUMULATIVE, new BigDecimal("200"), "亿元", Frequency.MONTHLY, List.of(), "410100-TJJ", 1));
+        }
+    }
+
+    /** Stored versions and values of every report. */
+    private long writes() {
+        long n = 0;
+        for (Document d : db.getCollection("reports").find()) {
+            n += d.getList("versions", Document.class, List.of()).size() + d.getList("values", Document.class, List.of()).size();
+        }
+        return n;
     }
 
     static JwtRequestPostProcessor zyReporter() {
@@ -85,7 +118,7 @@ class Dhis2ApiTest {
                 .andExpect(jsonPath("$.response.importCount.deleted", is(0)))
                 .andExpect(jsonPath("$.response.conflicts", hasSize(0)))
                 .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme", is("code")));
-        assertThat(ledger.stored()).isEqualTo(2);
+        assertThat(writes()).isEqualTo(2);
     }
 
     @Test
@@ -119,7 +152,7 @@ class Dhis2ApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.response.importCount.imported", is(2)))
                 .andExpect(jsonPath("$.response.importOptions.dryRun", is(true)));
-        assertThat(ledger.writes()).isZero();
+        assertThat(writes()).isZero();
     }
 
     @Test
@@ -181,7 +214,7 @@ class Dhis2ApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field", is("body")));
-        assertThat(ledger.writes()).isZero();
+        assertThat(writes()).isZero();
     }
 
     @Test
@@ -196,7 +229,7 @@ class Dhis2ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("async")));
         mvc.perform(get(SETS).param("idScheme", "name").with(zyReporter()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("idScheme")));
-        assertThat(ledger.writes()).isZero();
+        assertThat(writes()).isZero();
     }
 
     @Test
@@ -205,7 +238,7 @@ class Dhis2ApiTest {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field", is("dataValues")));
-        assertThat(ledger.writes()).isZero();
+        assertThat(writes()).isZero();
     }
 
     @Test

@@ -8,8 +8,6 @@ import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.security.UnitRelations;
 import cn.mubiao.progress.exchange.application.ValueLedger;
 import cn.mubiao.progress.exchange.domain.AssignmentIds;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,15 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * TEST ONLY: a ValueLedger in memory, standing in for the report domain's ledger until it exists. It follows the
+ * TEST ONLY: a ValueLedger in memory, so the exchange's use cases are tested without the report domain. It follows the
  * semantics the port asks for: a reporter records for its own unit's assignments, a monitor for those it monitors
  * (as the statistics source); unknown and foreign assignments answer alike; the period must be of the assignment's
  * frequency and year and not in the future; a second value of the same assignment, period and source is an update.
  * Export shows what {@link Caller#sees} allows, one value per assignment and period (the monitor's wins).
- * Switched off with {@code mubiao.test.in-memory-ledger=off} to boot the service without any ledger.
  */
-@Component
-@ConditionalOnProperty(name = "mubiao.test.in-memory-ledger", havingValue = "on", matchIfMissing = true)
 public class InMemoryValueLedger implements ValueLedger {
 
     public record TestAssignment(String id, String unitCode, String monitorUnitCode, Frequency frequency, int year) {

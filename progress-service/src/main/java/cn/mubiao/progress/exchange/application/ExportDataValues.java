@@ -9,7 +9,6 @@ import cn.mubiao.progress.exchange.application.ValueLedger.ExportedValue;
 import cn.mubiao.progress.exchange.domain.AssignmentIds;
 import cn.mubiao.progress.exchange.domain.DataValue;
 import cn.mubiao.progress.exchange.domain.IdScheme;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.util.Set;
  * DHIS2, no parameter is required: the caller's scope already bounds the answer.
  */
 @Component
-@ConditionalOnBean(ValueLedger.class)
 public class ExportDataValues {
 
     /** What DHIS2 clients read as "no disaggregation" (the code of DHIS2's default combo). */

@@ -13,7 +13,6 @@ import cn.mubiao.progress.exchange.domain.DataValueSet;
 import cn.mubiao.progress.exchange.domain.ImportCount;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
 import cn.mubiao.progress.exchange.domain.ImportSummary;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +27,6 @@ import java.util.Set;
  * is refused whole (413) before anything is recorded.
  */
 @Component
-@ConditionalOnBean(ValueLedger.class)
 public class ImportDataValues {
 
     private final ValueLedger ledger;

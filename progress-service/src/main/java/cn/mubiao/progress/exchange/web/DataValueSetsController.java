@@ -5,11 +5,9 @@ import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.progress.exchange.application.ExportDataValues;
 import cn.mubiao.progress.exchange.application.ImportDataValues;
-import cn.mubiao.progress.exchange.application.ValueLedger;
 import cn.mubiao.progress.exchange.domain.DataValue;
 import cn.mubiao.progress.exchange.domain.DataValueCsv;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -37,7 +35,6 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(DataValueSetsController.BASE)
-@ConditionalOnBean(ValueLedger.class)
 class DataValueSetsController {
 
     /** The DHIS2 base URL is {@code <gateway>/api/progress/dhis2}; DHIS2's Web API lies under its {@code /api}. */

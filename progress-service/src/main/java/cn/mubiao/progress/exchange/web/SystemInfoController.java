@@ -2,8 +2,6 @@ package cn.mubiao.progress.exchange.web;
 
 import cn.mubiao.progress.ProgressProperties;
 import cn.mubiao.progress.exchange.application.ExchangeProperties;
-import cn.mubiao.progress.exchange.application.ValueLedger;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +17,6 @@ import java.time.format.DateTimeFormatter;
  */
 @RestController
 @RequestMapping(DataValueSetsController.BASE)
-@ConditionalOnBean(ValueLedger.class)
 class SystemInfoController {
 
     private static final DateTimeFormatter DHIS2_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");

@@ -32,7 +32,7 @@ class Dhis2ExportTest {
             .assign("410100-2007-A03", "410105", "410100-TJJ", Frequency.MONTHLY)
             .assign("410100-2007-B01", "410102", "410100-TJJ", Frequency.QUARTERLY);
     private final ImportDataValues importer = new ImportDataValues(ledger, new ExchangeProperties(100, "2.40.0"));
-    private final ExportDataValues exporter = new ExportDataValues(ledger, new ProgressProperties(5, ZoneId.of("Asia/Shanghai")));
+    private final ExportDataValues exporter = new ExportDataValues(ledger, new ProgressProperties(5, ZoneId.of("Asia/Shanghai"), List.of()));
 
     @BeforeEach
     void valuesOfTwoCountiesOverTwoMonthsAndAQuarter() {
