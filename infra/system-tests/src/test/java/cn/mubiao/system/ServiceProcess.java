@@ -58,6 +58,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the service's JVM has used so far (all its threads), for CPU per request in benchmarks. */
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

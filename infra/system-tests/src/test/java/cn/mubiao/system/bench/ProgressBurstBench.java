@@ -32,6 +32,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,9 +140,16 @@ class ProgressBurstBench {
         // 2. warm-up, then the measured slice; the submissions go on from one to the other
         Load warm = load(http, uri, ids, tokens, next, WARMUP);
         long storedBefore = reports.estimatedDocumentCount();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
         Profile profile = Profile.start(service);
+        long serviceCpu0 = service.cpuNanos();
+        long localCpu0 = os.getProcessCpuTime();
         Load measured = load(http, uri, ids, tokens, next, MEASURE);
+        double serviceCpuMs = (service.cpuNanos() - serviceCpu0) / 1e6;
+        double localCpuMs = (os.getProcessCpuTime() - localCpu0) / 1e6;
         profile.stop();
+        double loadAfter = os.getSystemLoadAverage();
         long storedAfter = reports.estimatedDocumentCount();
 
         // 3. the outbox: what reached Kafka by the end of the slice, and when all of it had
@@ -166,13 +174,17 @@ class ProgressBurstBench {
             }
         }
 
-        // 4. what the trap costs: one lookup the memory backend answers by a full scan, against one by _id
+        // 4. what the trap costs: a lookup by a uniquely indexed field (the memory backend scans the whole collection
+        // for it, index or not) for a value not there, as for a fresh idempotency key; against a lookup by _id
         Document anyStored = reports.find().first();
-        double scanMs = time(() -> reports.find(new Document("__bench_no_such_field", "x")).first(), 5);
+        Document unindexed = new Document(firstUniqueField(reports), "bench-no-such-value");
+        double scanMs = time(() -> reports.find(unindexed).first(), 5);
         double idMs = time(() -> reports.find(new Document("_id", anyStored.get("_id"))).first(), 200);
 
         // 5. the baseline: the same stored documents, inserted raw into the same server at the same concurrency
         Raw raw = rawInsert(db, reports, Math.min(RAW, (int) reports.estimatedDocumentCount()));
+        // and the scan once every assignment has its report: copies up to ASSIGNMENTS documents, no index
+        double scanAllMs = scanAt(db, raw.sample, ASSIGNMENTS, unindexed);
 
         double rate = measured.accepted / measured.seconds;
         System.out.println();
@@ -192,8 +204,11 @@ class ProgressBurstBench {
         System.out.printf(Locale.ROOT, "outbox to Kafka:       %,d of %,d accepted on %s at the end of the slice (lag %,d); %s%n",
                 onKafkaAtEnd, accepted, Topics.PROGRESS_EVENTS, accepted - onKafkaAtEnd,
                 Double.isNaN(drainSeconds) ? "ONLY " + onKafka + " AFTER 30 s MORE" : String.format(Locale.ROOT, "all %,d there %.2f s later", onKafka, drainSeconds));
-        System.out.printf(Locale.ROOT, "lookup, same server:   full scan of %,d reports %.1f ms; by _id %.2f ms%n",
-                reports.estimatedDocumentCount(), scanMs, idMs);
+        System.out.printf(Locale.ROOT, "CPU per accepted:      progress-service %.1f ms, this JVM (MongoDB server, Kafka, load) %.1f ms; machine load average %.1f -> %.1f on %d cores%n",
+                serviceCpuMs / Math.max(1, measured.accepted), localCpuMs / Math.max(1, measured.accepted), loadBefore, loadAfter,
+                os.getAvailableProcessors());
+        System.out.printf(Locale.ROOT, "lookup, same server:   by %s (a full scan here) over %,d reports %.1f ms, over %,d %.1f ms; by _id %.2f ms%n",
+                unindexed.keySet().iterator().next(), reports.estimatedDocumentCount(), scanMs, ASSIGNMENTS, scanAllMs, idMs);
         System.out.printf(Locale.ROOT, "raw insert, same docs: %,d stored reports copied, insertOne, %d concurrent, %d unique index(es) kept: %,.0f docs/s (avg %,d B as stored, outbox already relayed)%n",
                 raw.docs, CONCURRENCY, raw.uniqueIndexes, raw.docs / raw.seconds, raw.avgBytes);
         if (!profile.files.isEmpty()) {
@@ -341,7 +356,35 @@ class ProgressBurstBench {
 
     private static final DocumentCodec CODEC = new DocumentCodec();
 
-    record Raw(int docs, double seconds, int uniqueIndexes, long avgBytes) {
+    /** The first field of the first unique index besides {@code _id}, or a field no document has. */
+    private static String firstUniqueField(MongoCollection<Document> collection) {
+        for (Document index : collection.listIndexes()) {
+            if (index.getBoolean("unique", false) && !"_id_".equals(index.getString("name"))) {
+                return index.get("key", Document.class).keySet().iterator().next();
+            }
+        }
+        return "__bench_no_such_field";
+    }
+
+    record Raw(int docs, double seconds, int uniqueIndexes, long avgBytes, List<Document> sample) {
+    }
+
+    /** Milliseconds of one unindexed lookup (a full scan) over {@code size} copies of these documents. */
+    private static double scanAt(MongoDatabase db, List<Document> sample, int size, Document filter) {
+        MongoCollection<Document> scan = fresh(db, "bench_scan_reports");
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Document copy = new RawBsonDocument(sample.get(i % sample.size()), CODEC).decode(CODEC);
+            copy.put("_id", "scan-" + i);
+            batch.add(copy);
+            if (batch.size() == 1_000 || i == size - 1) {
+                scan.insertMany(batch);
+                batch.clear();
+            }
+        }
+        double ms = time(() -> scan.find(filter).first(), 3);
+        scan.drop();
+        return ms;
     }
 
     /**
@@ -378,7 +421,8 @@ class ProgressBurstBench {
         if (target.estimatedDocumentCount() != copies.size()) {
             throw new IllegalStateException("raw insert stored " + target.estimatedDocumentCount() + " of " + copies.size());
         }
-        return new Raw(copies.size(), seconds, unique, copies.isEmpty() ? 0 : bytes / copies.size());
+        return new Raw(copies.size(), seconds, unique, copies.isEmpty() ? 0 : bytes / copies.size(),
+                copies.subList(0, Math.min(1_000, copies.size())));
     }
 
     private static MongoCollection<Document> fresh(MongoDatabase db, String name) {
