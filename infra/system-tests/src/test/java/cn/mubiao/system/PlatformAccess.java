@@ -19,6 +19,16 @@ public final class PlatformAccess {
         return new PlatformAccess(Platform.embedded());
     }
 
+    /** The repository root (the folder with {@code ./mubiao}), where the services' jars are built. */
+    public static java.nio.file.Path root() {
+        return Platform.root();
+    }
+
+    /** A port free at this moment, for a service a benchmark starts on its own ({@link ServiceProcess}). */
+    public static int freePort() throws java.io.IOException {
+        return Platform.freePort();
+    }
+
     public String token(String username) throws Exception {
         return api.token(username);
     }

@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as its own JVM from its built jar, as {@code ./mubiao up} runs it. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service running as its own JVM from its built jar, as {@code ./mubiao up} runs it. Public for the benchmarks
+ * in {@code cn.mubiao.system.bench}, which start single services against infrastructure of their own.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     final int port;
     private final Process process;
-    final Path log;
+    public final Path log;
 
     private ServiceProcess(String name, int port, Process process, Path log) {
         this.name = name;
@@ -30,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> env) throws IOException {
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> env) throws IOException {
         Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": build the services first (mvn package)");
@@ -50,11 +53,21 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, pb.start(), log);
     }
 
-    String url() {
+    /** The service JVM's process id (for jcmd: a flight recording of one phase of a benchmark). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the service's JVM has used so far (all its threads), for CPU per request in benchmarks. */
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
