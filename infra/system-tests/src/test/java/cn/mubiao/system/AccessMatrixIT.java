@@ -81,6 +81,16 @@ class AccessMatrixIT {
         bodies.put("draftR", "{\"cumulativeActual\":5,\"reason\":\"矩阵：草稿\"}");
         bodies.put("valueR", "{\"value\":5,\"note\":\"矩阵：统计数据\"}");
         bodies.put("acceptR", "{\"decision\":\"ACCEPT\"}");
+        HttpResponse<String> evidence = api.sendBytes("POST", "/api/progress/reports/" + fixtures.get("R") + "/evidence",
+                tokens.get("countyA"), Api.multipartFile("file", "matrix-fixture.pdf", "application/pdf",
+                        ("%PDF-1.4\n% fixture " + run).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                "multipart/form-data; boundary=" + Api.MULTIPART_BOUNDARY, HttpResponse.BodyHandlers.ofString());
+        assertThat(evidence.statusCode()).as(evidence.body()).isEqualTo(201);
+        Matcher fileId = Pattern.compile("\"fileId\":\"([^\"]+)\"").matcher(evidence.body());
+        assertThat(fileId.find()).isTrue();
+        fixtures.put("F", fileId.group(1));
+        binaryBodies.put("evidenceR", Api.multipartFile("file", "matrix-row.pdf", "application/pdf",
+                ("%PDF-1.4\n% row " + run).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         units(run);
         plan();
         // the red status and its warnings exist before the matrix reads them
@@ -260,7 +270,8 @@ class AccessMatrixIT {
     private static HttpResponse<String> call(Row row, String token) throws Exception {
         if (binaryBodies.containsKey(row.body())) {
             return api.sendBytes(row.method(), path(row.path()), token, binaryBodies.get(row.body()),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    row.body().startsWith("evidence") ? "multipart/form-data; boundary=" + Api.MULTIPART_BOUNDARY
+                            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
         }
         String body = row.body().equals("-") ? null : bodies.get(row.body());

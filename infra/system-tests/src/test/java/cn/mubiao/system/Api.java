@@ -58,6 +58,19 @@ final class Api {
         return HTTP.send(b.build(), answer);
     }
 
+    static final String MULTIPART_BOUNDARY = "mubiao-boundary-7d1f";
+
+    /** A {@code multipart/form-data} body (boundary {@link #MULTIPART_BOUNDARY}) with one file part. */
+    static byte[] multipartFile(String part, String fileName, String contentType, byte[] content) {
+        var out = new java.io.ByteArrayOutputStream();
+        String head = "--" + MULTIPART_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + MULTIPART_BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return send("GET", path, token, null, Map.of());
     }

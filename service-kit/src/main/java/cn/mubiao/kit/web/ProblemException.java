@@ -45,6 +45,12 @@ public class ProblemException extends RuntimeException {
                 field + ": " + reason, List.of(new FieldProblem(field, reason)));
     }
 
+    /** A body or a part of it larger than the service takes (413). */
+    public static ProblemException tooLarge(String field, String reason) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "请求过大 / Content too large",
+                field + ": " + reason, List.of(new FieldProblem(field, reason)));
+    }
+
     public static ProblemException forbidden(String reason) {
         return new ProblemException(HttpStatus.FORBIDDEN, "无权操作 / Forbidden", reason, List.of());
     }

@@ -115,6 +115,12 @@ public class ProblemHandler {
                 e.getMethod(), List.of()), request);
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+                                                 HttpServletRequest request) {
+        return respond(ProblemException.tooLarge("file", "上传文件过大 / the upload is too large"), request);
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
         return respond(ProblemException.notFound("resource", request.getRequestURI()), request);

@@ -115,8 +115,7 @@ public class ImportDataValues {
 
     private ProblemException tooManyRows() {
         int limit = settings.maxRows();
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "请求过大 / Content too large",
-                "dataValues: 一次最多导入 " + limit + " 条数据值 / at most " + limit + " data values per call",
-                List.of(new FieldProblem("dataValues", "一次最多 " + limit + " 条 / at most " + limit + " per call")));
+        return ProblemException.tooLarge("dataValues", "一次最多导入 " + limit + " 条数据值 / at most " + limit
+                + " data values per call");
     }
 }

@@ -93,6 +93,23 @@ public class UnitReports {
         return new Outcome(r.report(), r.answer());
     }
 
+    /** Attaches a stored evidence file to the report, which is opened if the period has none yet. */
+    public Report attachEvidence(Caller caller, String reportId, Report.Evidence evidence) {
+        Report.Id id = parse(reportId);
+        Assignment assignment = own(caller, id.assignmentId());
+        return writes.change(reportId,
+                () -> Optional.of(Report.open(assignment, id.period(), clock.instant(), settings.zone())),
+                report -> {
+                    report.attachEvidence(assignment, evidence);
+                    return Change.written(true);
+                }).report();
+    }
+
+    /** Refuses (404) unless the assignment is the caller's own unit's. */
+    public void requireOwn(Caller caller, String assignmentId) {
+        own(caller, assignmentId);
+    }
+
     /** The caller's own unit's assignment; another unit's is 404 whether or not it exists. */
     private Assignment own(Caller caller, String assignmentId) {
         return assignments.find(assignmentId)

@@ -78,6 +78,14 @@ public final class Report {
 
     public enum Decision { ACCEPTED, RETURNED, FRAUD_FLAGGED }
 
+    /** A file the unit attached as evidence (佐证材料); the bytes are stored elsewhere under {@code fileId}. */
+    public record Evidence(String fileId, String name, String contentType, long size, String sha256, String by,
+                           Instant at) {
+    }
+
+    /** At most this many files per report. */
+    public static final int MAX_EVIDENCE = 20;
+
     /** Content being prepared and not yet submitted. */
     public record Draft(Content content, String reason, String by, Instant at) {
     }
@@ -95,10 +103,12 @@ public final class Report {
     private final List<SourcedValue> values;
     private final List<Verification> verifications;
     private Draft draft;
+    private final List<Evidence> evidence;
     private final List<MubiaoEvent> pendingEvents = new ArrayList<>();
 
     private Report(String assignmentId, String unitCode, Period period, long revision, Status status,
-                   List<Version> versions, List<SourcedValue> values, List<Verification> verifications, Draft draft) {
+                   List<Version> versions, List<SourcedValue> values, List<Verification> verifications, Draft draft,
+                   List<Evidence> evidence) {
         this.assignmentId = assignmentId;
         this.unitCode = unitCode;
         this.period = period;
@@ -108,6 +118,7 @@ public final class Report {
         this.values = new ArrayList<>(values);
         this.verifications = new ArrayList<>(verifications);
         this.draft = draft;
+        this.evidence = new ArrayList<>(evidence);
     }
 
     public static String idOf(String assignmentId, String periodCode) {
@@ -136,7 +147,7 @@ public final class Report {
             throw new InvalidInput("period", "报告期尚未开始 / the period lies in the future");
         }
         return new Report(assignment.assignmentId(), assignment.unitCode(), period, 0, Status.OPEN, List.of(),
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, List.of());
     }
 
     /** Checks that a period code belongs to the assignment's calendar. */
@@ -157,8 +168,9 @@ public final class Report {
     /** Rebuilds a stored report; records no event. */
     public static Report restore(String assignmentId, String unitCode, Period period, long revision, Status status,
                                  List<Version> versions, List<SourcedValue> values, List<Verification> verifications,
-                                 Draft draft) {
-        return new Report(assignmentId, unitCode, period, revision, status, versions, values, verifications, draft);
+                                 Draft draft, List<Evidence> evidence) {
+        return new Report(assignmentId, unitCode, period, revision, status, versions, values, verifications, draft,
+                evidence);
     }
 
     private static String label(Frequency f) {
@@ -301,6 +313,23 @@ public final class Report {
         if (assignment.withdrawn()) {
             throw new RuleViolation("assignmentId", "该目标已撤销，不再报送 / the assignment was withdrawn: no more reports");
         }
+    }
+
+    /**
+     * Attaches a stored file as evidence. Files are never removed: a correction adds files, as it adds a version.
+     *
+     * @throws RuleViolation when the report holds {@value #MAX_EVIDENCE} files already, or the file twice
+     */
+    public void attachEvidence(Assignment assignment, Evidence file) {
+        refuseIfWithdrawn(assignment);
+        if (evidence.size() >= MAX_EVIDENCE) {
+            throw new RuleViolation("file", "每份报告最多" + MAX_EVIDENCE + "个佐证材料 / at most " + MAX_EVIDENCE
+                    + " evidence files per report");
+        }
+        if (evidence.stream().anyMatch(e -> e.sha256().equals(file.sha256()))) {
+            throw new RuleViolation("file", "该文件已上传：" + file.name() + " / this file is attached already");
+        }
+        evidence.add(file);
     }
 
     // ---- the monitoring unit, the business department, the statistics bureau ----
@@ -468,6 +497,10 @@ public final class Report {
 
     public List<Verification> verifications() {
         return List.copyOf(verifications);
+    }
+
+    public List<Evidence> evidence() {
+        return List.copyOf(evidence);
     }
 
     public Optional<Draft> draft() {

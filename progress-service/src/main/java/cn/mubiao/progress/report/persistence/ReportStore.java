@@ -92,6 +92,7 @@ public class ReportStore {
                 Updates.set("values", r.values().stream().map(ReportStore::write).toList()),
                 Updates.set("verifications", r.verifications().stream().map(ReportStore::write).toList()),
                 Updates.set("draft", r.draft().map(ReportStore::write).orElse(null)),
+                Updates.set("evidence", r.evidence().stream().map(ReportStore::write).toList()),
                 Updates.set("version", r.revision() + 1)));
         if (!outbox.isEmpty()) {
             updates.add(Updates.pushEach(OutboxEntry.FIELD, outbox.stream().map(OutboxEntry::toDocument).toList()));
@@ -132,6 +133,11 @@ public class ReportStore {
                 .append("by", v.by()).append("unitCode", v.unitCode()).append("at", Date.from(v.at()));
     }
 
+    private static Document write(Report.Evidence e) {
+        return new Document("fileId", e.fileId()).append("name", e.name()).append("contentType", e.contentType())
+                .append("size", e.size()).append("sha256", e.sha256()).append("by", e.by()).append("at", Date.from(e.at()));
+    }
+
     private static Document write(Draft d) {
         return writeContent(d.content()).append("reason", d.reason()).append("by", d.by()).append("at", Date.from(d.at()));
     }
@@ -151,7 +157,10 @@ public class ReportStore {
                         v.getInteger("version"), v.getString("reason"), v.getString("by"), v.getString("unitCode"),
                         instant(v, "at"))).toList(),
                 draft == null ? null : new Draft(content(draft), draft.getString("reason"), draft.getString("by"),
-                        instant(draft, "at")));
+                        instant(draft, "at")),
+                list(d, "evidence").stream().map(e -> new Report.Evidence(e.getString("fileId"), e.getString("name"),
+                        e.getString("contentType"), ((Number) e.get("size")).longValue(), e.getString("sha256"),
+                        e.getString("by"), instant(e, "at"))).toList());
     }
 
     private static Content content(Document d) {

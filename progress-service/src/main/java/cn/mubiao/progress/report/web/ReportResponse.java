@@ -18,7 +18,10 @@ record ReportResponse(String id, String assignmentId, String unitCode, String pe
                       List<MilestoneProgress> milestones, String progress, String problems, String measures,
                       String reportedBy, Instant reportedAt, Boolean late, EffectiveResponse effective,
                       boolean verified, List<VersionResponse> versions, List<ValueResponse> values,
-                      List<VerificationResponse> verifications, DraftResponse draft) {
+                      List<VerificationResponse> verifications, DraftResponse draft, List<EvidenceResponse> evidence) {
+
+    record EvidenceResponse(String fileId, String name, String contentType, long size, String by, Instant at) {
+    }
 
     record EffectiveResponse(BigDecimal value, String source, BigDecimal completion, BigDecimal completionPercent) {
     }
@@ -67,7 +70,9 @@ record ReportResponse(String id, String assignmentId, String unitCode, String pe
                         v.reason(), v.by(), v.unitCode(), v.at())).toList(),
                 r.draft().map(d -> new DraftResponse(d.content().cumulativeActual(), d.content().milestones(),
                         d.content().narrative().progress(), d.content().narrative().problems(),
-                        d.content().narrative().measures(), d.reason(), d.by(), d.at())).orElse(null));
+                        d.content().narrative().measures(), d.reason(), d.by(), d.at())).orElse(null),
+                r.evidence().stream().map(e -> new EvidenceResponse(e.fileId(), e.name(), e.contentType(), e.size(),
+                        e.by(), e.at())).toList());
     }
 
     static BigDecimal percent(BigDecimal fraction) {
