@@ -58,7 +58,8 @@ public class EventsConfiguration {
     OutboxRelay outboxRelay(MongoDatabase db, Producer<String, byte[]> producer, EventsProperties props,
                             @Value("${spring.application.name}") String app) {
         return new OutboxRelay(db, props.outboxCollections().stream().filter(s -> !s.isBlank()).toList(), producer,
-                props.source() != null ? props.source() : "/mubiao/" + app, props.relayInterval());
+                props.source() != null ? props.source() : "/mubiao/" + app, props.relayInterval(),
+                props.relaySweepInterval());
     }
 
     @Bean

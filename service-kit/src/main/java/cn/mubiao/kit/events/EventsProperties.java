@@ -15,7 +15,9 @@ import java.util.List;
  * @param outboxCollections  collections whose documents carry an {@code outbox} array
  * @param subscribe          topics this service consumes
  * @param groupId            consumer group (default: the application name)
- * @param relayInterval      how often the relay sweeps when not nudged
+ * @param relayInterval      how long the relay waits for work when nothing wakes it
+ * @param relaySweepInterval how often the relay scans the outbox collections for entries it was not told about
+ *                           (a crash between a write and its publication; writes that only nudge)
  * @param maxAttempts        attempts at a failing record before it goes to the dead-letter topic
  */
 @ConfigurationProperties("mubiao.events")
@@ -27,5 +29,6 @@ public record EventsProperties(
         @DefaultValue("") List<String> subscribe,
         String groupId,
         @DefaultValue("500ms") Duration relayInterval,
+        @DefaultValue("30s") Duration relaySweepInterval,
         @DefaultValue("3") int maxAttempts) {
 }

@@ -37,8 +37,16 @@ public final class Outbox {
         return events.stream().map(this::entry).toList();
     }
 
-    /** Call after the document carrying new entries was written: the relay publishes without waiting a tick. */
+    /** Call after the document carrying new entries was written: the relay sweeps without waiting a tick. */
     public void written() {
         relay.nudge();
+    }
+
+    /**
+     * Call after the document {@code id} of {@code collection} was written carrying {@code entries}: the relay
+     * publishes them straight away without scanning for them.
+     */
+    public void written(String collection, Object id, List<OutboxEntry> entries) {
+        relay.written(collection, id, entries);
     }
 }

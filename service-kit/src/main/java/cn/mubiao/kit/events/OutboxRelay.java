@@ -15,6 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,32 +32,127 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** Hints kept at most; beyond that the next sweep finds the documents anyway. */
+    private static final int MAX_HINTS = 100_000;
 
+    private final MongoDatabase db;
     private final List<MongoCollection<Document>> collections;
     private final Producer<String, byte[]> producer;
     private final String source;
     private final Duration interval;
+    private final Duration sweepInterval;
     private final Semaphore wake = new Semaphore(0);
+    private final Queue<Written> hints = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger hintCount = new AtomicInteger();
+    private volatile boolean sweepRequested = true;
     private volatile boolean running;
     private Thread thread;
 
+    /** A document just written with these unpublished entries. */
+    private record Written(String collection, Object id, List<OutboxEntry> entries) {
+    }
+
+    /**
+     * @param interval      how long the relay waits for work when nothing wakes it
+     * @param sweepInterval how often it scans the collections for entries no hint told it about (left by a crash,
+     *                      or written through {@link #nudge()}); also at start
+     */
     public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
-                       Duration interval) {
+                       Duration interval, Duration sweepInterval) {
+        this.db = db;
         this.collections = collections.stream().map(db::getCollection).toList();
         this.producer = producer;
         this.source = source;
         this.interval = interval;
+        this.sweepInterval = sweepInterval;
     }
 
-    /** Asks for a sweep now instead of at the next tick. */
+    public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
+                       Duration interval) {
+        this(db, collections, producer, source, interval, interval);
+    }
+
+    /** Asks for a sweep of every outbox collection now instead of at the next tick. */
     public void nudge() {
+        sweepRequested = true;
+        wake();
+    }
+
+    /**
+     * Tells the relay that this document was written carrying these entries: they are published straight away,
+     * without a scan for them (the document is the record; the hint only saves looking for it).
+     */
+    public void written(String collection, Object id, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (hintCount.incrementAndGet() > MAX_HINTS) {
+            hintCount.decrementAndGet();
+            sweepRequested = true;
+        } else {
+            hints.add(new Written(collection, id, List.copyOf(entries)));
+        }
+        wake();
+    }
+
+    private void wake() {
         if (wake.availablePermits() == 0) {
             wake.release();
         }
     }
 
     /**
-     * Publishes every pending entry once.
+     * Publishes the entries of the documents hinted so far, and removes them from their documents once Kafka
+     * has them. A hint whose entries fail is kept for the next round.
+     *
+     * @return how many entries were published and removed
+     */
+    public int relayHinted() throws InterruptedException {
+        List<Written> batch = new ArrayList<>();
+        for (Written w; batch.size() < BATCH && (w = hints.poll()) != null; ) {
+            hintCount.decrementAndGet();
+            batch.add(w);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (Written w : batch) {
+            for (OutboxEntry e : w.entries()) {
+                sends.add(producer.send(CloudEvents.toRecord(e, source)));
+            }
+        }
+        producer.flush();
+        int published = 0;
+        int next = 0;
+        boolean failed = false;
+        for (Written w : batch) {
+            boolean allAcked = true;
+            for (int j = 0; j < w.entries().size(); j++) {
+                allAcked &= acked(sends.get(next++));
+            }
+            if (allAcked) {
+                remove(db.getCollection(w.collection()), w.id(), w.entries().stream().map(OutboxEntry::id).toList());
+                published += w.entries().size();
+            } else {
+                failed = true;
+                hintCount.incrementAndGet();
+                hints.add(w);
+            }
+        }
+        if (failed) {
+            throw new IllegalStateException("some outbox entries could not be published; kept for the next round");
+        }
+        return published;
+    }
+
+    private static void remove(MongoCollection<Document> collection, Object id, List<String> entryIds) {
+        collection.updateOne(Filters.eq("_id", id),
+                Updates.pullByFilter(new Document(OutboxEntry.FIELD, new Document("id", new Document("$in", entryIds)))));
+    }
+
+    /**
+     * Publishes every pending entry once, scanning the outbox collections.
      *
      * @return how many entries were published and removed
      */
@@ -88,8 +186,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     allAcked &= acked(sends.get(next++));
                 }
                 if (allAcked) {
-                    collection.updateOne(Filters.eq("_id", ids.get(i)),
-                            Updates.pullByFilter(new Document(OutboxEntry.FIELD, new Document("id", new Document("$in", sent)))));
+                    remove(collection, ids.get(i), sent);
                     published += sent.size();
                 }
             }
@@ -117,21 +214,29 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         long backoff = 0;
+        long nextSweep = 0;
         while (running) {
             try {
                 wake.tryAcquire(backoff > 0 ? backoff : interval.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                int n;
-                do {
-                    n = relayOnce();
-                } while (n > 0 && running);
+                while (relayHinted() > 0 && running) {
+                    // drain the hints
+                }
+                if (sweepRequested || System.nanoTime() - nextSweep >= 0) {
+                    sweepRequested = false;
+                    int n;
+                    do {
+                        n = relayOnce();
+                    } while (n > 0 && running);
+                    nextSweep = System.nanoTime() + sweepInterval.toNanos();
+                }
                 backoff = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 backoff = Math.min(Math.max(backoff * 2, 200), 5_000);
-                log.warn("outbox relay sweep failed, retrying in {} ms: {}", backoff, e.toString());
+                log.warn("outbox relay round failed, retrying in {} ms: {}", backoff, e.toString());
             }
         }
     }

@@ -123,6 +123,24 @@ class OutboxAndConsumerTest {
     }
 
     @Test
+    void aHintedWritePublishesItsEntriesWithoutASweepAndEmptiesItsOutbox() throws Exception {
+        MongoCollection<Document> docs = db.getCollection("hinted-docs");
+        String subject = "h-" + UUID.randomUUID();
+        OutboxEntry e = entry(Topics.PROGRESS_EVENTS, subject, "{\"n\":3}");
+        docs.insertOne(new Document("_id", subject).append("outbox", List.of(e.toDocument())));
+        // a collection the relay does not sweep: only the hint can find the entry
+        OutboxRelay relay = new OutboxRelay(db, List.of(), producer, "/mubiao/test", Duration.ofHours(1), Duration.ofHours(1));
+
+        relay.written("hinted-docs", subject, List.of(e));
+
+        assertThat(relay.relayHinted()).isEqualTo(1);
+        assertThat(read(Topics.PROGRESS_EVENTS, 1).stream().filter(r -> subject.equals(r.key())))
+                .extracting(r -> CloudEvents.header(r.headers(), CloudEvents.ID)).containsExactly(e.id());
+        assertThat(docs.find(Filters.eq("_id", subject)).first().getList("outbox", Document.class)).isEmpty();
+        assertThat(relay.relayHinted()).isZero();
+    }
+
+    @Test
     void eventsWaitInTheirDocumentWhileKafkaIsDownAndGoOutWhenItIsBack() throws Exception {
         MongoCollection<Document> docs = db.getCollection("outage-docs");
         String subject = "b-" + UUID.randomUUID();

@@ -1,11 +1,13 @@
 package cn.mubiao.progress.report.application;
 
 import cn.mubiao.kit.events.Outbox;
+import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.progress.report.domain.Report;
 import cn.mubiao.progress.report.persistence.ReportStore;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,10 +46,9 @@ class ReportWrites {
             if (!c.write()) {
                 return new Result<>(report, c.answer(), false);
             }
-            if (reports.save(report, outbox.entries(report.pendingEvents()))) {
-                if (!report.pendingEvents().isEmpty()) {
-                    outbox.written();
-                }
+            List<OutboxEntry> entries = outbox.entries(report.pendingEvents());
+            if (reports.save(report, entries)) {
+                outbox.written(ReportStore.COLLECTION, report.id(), entries);
                 return new Result<>(report, c.answer(), true);
             }
         }
