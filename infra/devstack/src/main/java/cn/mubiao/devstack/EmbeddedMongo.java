@@ -1,9 +1,8 @@
 package cn.mubiao.devstack;
 
+import cn.mubiao.mongo.IdIndexedBackends;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +40,9 @@ final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + h2File.getParent(), e);
             }
-            backend = new H2Backend(h2File.toString());
+            backend = IdIndexedBackends.h2(h2File.toString());
         } else {
-            backend = new MemoryBackend();
+            backend = IdIndexedBackends.memory();
         }
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);

@@ -5,8 +5,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,59 @@ class EmbeddedMongoTest {
             MongoCollection<Document> targets = client.getDatabase("target-service").getCollection("targets");
 
             insertAndCheckUniqueness(targets);
+        }
+    }
+
+    @Test
+    void aQueryNamingAnIdWithFurtherConditionsMatchesTheWholeQueryOnBothBackends(@TempDir Path dir) {
+        for (Path file : new Path[]{null, dir.resolve("guard.mv.db")}) {
+            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
+                 MongoClient client = startAndConnect(mongo)) {
+                MongoCollection<Document> reports = client.getDatabase("progress-service").getCollection("reports");
+                for (int i = 0; i < 50; i++) {
+                    reports.insertOne(new Document("_id", "r" + i).append("version", 3L).append("status", "SUBMITTED"));
+                }
+
+                assertThat(reports.updateOne(Filters.and(Filters.eq("_id", "r7"), Filters.eq("version", 2L)),
+                        Updates.set("status", "ACCEPTED")).getModifiedCount()).as("a stale version changes nothing").isZero();
+                assertThat(reports.updateOne(Filters.and(Filters.eq("_id", "r7"), Filters.eq("version", 3L)),
+                        Updates.combine(Updates.set("status", "ACCEPTED"), Updates.inc("version", 1L))).getModifiedCount()).isOne();
+                assertThat(reports.find(Filters.eq("_id", "r7")).first().getLong("version")).isEqualTo(4L);
+                assertThat(reports.find(new Document("_id", "r8").append("status", "ACCEPTED")).first()).isNull();
+                assertThat(reports.find(Filters.and(Filters.eq("_id", "r9"), Filters.or(Filters.exists("version", false),
+                        Filters.lte("version", 3L)))).first()).isNotNull();
+                // not a plain id: matched as before
+                assertThat(reports.countDocuments(Filters.and(Filters.in("_id", "r1", "r2"), Filters.eq("version", 3L)))).isEqualTo(2);
+                assertThat(reports.countDocuments(Filters.regex("_id", "^r4"))).isEqualTo(1 + 10);
+                // creating only where none is yet
+                assertThatThrownBy(() -> reports.updateOne(Filters.and(Filters.eq("_id", "r1"), Filters.exists("version", false)),
+                        Updates.set("version", 1L), new UpdateOptions().upsert(true))).isInstanceOf(MongoWriteException.class);
+                reports.updateOne(Filters.and(Filters.eq("_id", "new"), Filters.exists("version", false)),
+                        Updates.set("version", 1L), new UpdateOptions().upsert(true));
+                assertThat(reports.find(Filters.eq("_id", "new")).first().getLong("version")).isEqualTo(1L);
+            }
+        }
+    }
+
+    @Test
+    void anH2FileWrittenByTheLibrarysOwnBackendStaysReadable(@TempDir Path dir) {
+        Path file = dir.resolve("plain.mv.db");
+        de.bwaldvogel.mongo.backend.h2.H2Backend plain = new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString());
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(plain);
+        int port = Ports.freePort();
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            client.getDatabase("target-service").getCollection("units").insertOne(new Document("_id", "410102").append("name", "中原区"));
+        } finally {
+            server.shutdownNow();
+            plain.close();
+        }
+
+        try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
+             MongoClient client = startAndConnect(mongo)) {
+            Document unit = client.getDatabase("target-service").getCollection("units").find(Filters.eq("_id", "410102")).first();
+            assertThat(unit).isNotNull();
+            assertThat(unit.getString("name")).isEqualTo("中原区");
         }
     }
 

@@ -1,7 +1,7 @@
 package cn.mubiao.kit.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.mubiao.mongo.IdIndexedBackends;
 
 /** A MongoDB wire-protocol server in memory, one per test JVM, for service tests. */
 public final class InMemoryMongo {
@@ -14,7 +14,7 @@ public final class InMemoryMongo {
     /** The connection string of a fresh database on the shared in-memory server. */
     public static synchronized String uri(String database) {
         if (server == null) {
-            server = new MongoServer(new MemoryBackend());
+            server = new MongoServer(IdIndexedBackends.memory());
             server.bind("127.0.0.1", 0);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         }

@@ -1,0 +1,138 @@
+package cn.mubiao.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/**
+ * mongo-java-server backends (memory and H2) that answer a query naming one {@code _id} through the {@code _id}
+ * index even when it has further conditions. As shipped, the server uses an index only when the query's fields
+ * are exactly the index's, so {@code {$and: [{_id: X}, {version: 3}]}} — every optimistic write the services
+ * make ({@code GuardedWrite}) — matched every document of the collection: O(n) per write. Here such a query looks up
+ * the one document by {@code _id} and then matches the whole query against it, as MongoDB itself does. Nothing
+ * else changes: storage, formats and every other query path are the library's.
+ */
+public final class IdIndexedBackends {
+
+    private IdIndexedBackends() {
+    }
+
+    public static MongoBackend memory() {
+        return new MemoryBackend() {
+            @Override
+            public MemoryDatabase openOrCreateDatabase(String name) {
+                return new MemoryDatabase(name, getCursorRegistry()) {
+                    @Override
+                    protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
+                        return new MemoryCollection(this, collection, options, cursorRegistry) {
+                            @Override
+                            protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit,
+                                                                 int batchSize, Document projection) {
+                                Iterable<Integer> byId = byId(this, query);
+                                return byId != null ? matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection)
+                                        : super.matchDocuments(query, orderBy, skip, limit, batchSize, projection);
+                            }
+                        };
+                    }
+                };
+            }
+        };
+    }
+
+    /** The H2 MVStore backend on a file, as {@code new H2Backend(file)}. */
+    public static MongoBackend h2(String file) {
+        return new H2Backend(file) {
+            @Override
+            protected MongoDatabase openOrCreateDatabase(String name) {
+                MVStore store = getMvStore();
+                return new H2Database(name, store, getCursorRegistry()) {
+                    @Override
+                    protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+                        // the library's own map names, so files written before stay readable
+                        String fullName = getFullCollectionNamespace(collection);
+                        return new IdIndexedH2Collection(this, collection, options, store.openMap("databases." + fullName),
+                                store.openMap("meta." + fullName), cursorRegistry);
+                    }
+                };
+            }
+        };
+    }
+
+    private static final class IdIndexedH2Collection extends H2Collection {
+        IdIndexedH2Collection(MongoDatabase db, String name, CollectionOptions options,
+                              org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
+                              CursorRegistry cursors) {
+            super(db, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document projection) {
+            Iterable<Object> byId = byId(this, query);
+            return byId != null ? matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection)
+                    : super.matchDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+    }
+
+    /** The positions the {@code _id} index gives for the query's plain {@code _id}, or null to scan as before. */
+    private static <P> Iterable<P> byId(AbstractMongoCollection<P> collection, Document query) {
+        Object id = idOf(query);
+        if (id == null) {
+            return null;
+        }
+        Document byId = new Document("_id", id);
+        for (Index<P> index : collection.getIndexes()) {
+            if (index.canHandle(byId)) {
+                return index.getPositions(byId);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The plain {@code _id} a query asks for: {@code {_id: X, …}}, or one of the terms of a top-level {@code $and}
+     * (the Java driver writes {@code Filters.and(eq("_id", X), …)} as {@code {$and: [{_id: X}, …]}}).
+     */
+    private static Object idOf(Document query) {
+        if (query.containsKey("_id")) {
+            return plain(query.get("_id"));
+        }
+        if (query.get("$and") instanceof Collection<?> terms) {
+            for (Object term : terms) {
+                if (term instanceof Document d && d.containsKey("_id")) {
+                    Object id = plain(d.get("_id"));
+                    if (id != null) {
+                        return id;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object plain(Object id) {
+        if (id == null || id instanceof Collection<?> || id instanceof Pattern
+                || BsonRegularExpression.isRegularExpression(id)
+                || id instanceof Document d && d.keySet().stream().anyMatch(k -> k.startsWith("$"))) {
+            return null;
+        }
+        return id;
+    }
+}
