@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -34,6 +35,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 500;
     /** Hints kept at most; beyond that the next sweep finds the documents anyway. */
     private static final int MAX_HINTS = 100_000;
+    /** How long a periodic sweep leaves an entry to the hint of the write that recorded it. */
+    private static final Duration HINTED_GRACE = Duration.ofSeconds(10);
 
     private final MongoDatabase db;
     private final List<MongoCollection<Document>> collections;
@@ -157,6 +160,14 @@ public final class OutboxRelay implements SmartLifecycle {
      * @return how many entries were published and removed
      */
     public int relayOnce() throws InterruptedException {
+        return sweep(null);
+    }
+
+    /**
+     * @param freshFrom entries recorded at or after this instant are left alone (their writer's hint publishes
+     *                  them); null publishes every entry
+     */
+    private int sweep(Instant freshFrom) throws InterruptedException {
         int published = 0;
         for (MongoCollection<Document> collection : collections) {
             List<Document> docs = collection.find(Filters.exists(OutboxEntry.FIELD + ".0"))
@@ -171,8 +182,14 @@ public final class OutboxRelay implements SmartLifecycle {
                 List<String> sent = new ArrayList<>();
                 for (Document d : doc.getList(OutboxEntry.FIELD, Document.class)) {
                     OutboxEntry e = OutboxEntry.fromDocument(d);
+                    if (freshFrom != null && !e.time().isBefore(freshFrom)) {
+                        continue;
+                    }
                     sends.add(producer.send(CloudEvents.toRecord(e, source)));
                     sent.add(e.id());
+                }
+                if (sent.isEmpty()) {
+                    continue;
                 }
                 ids.add(doc.get("_id"));
                 entryIds.add(sent);
@@ -223,10 +240,12 @@ public final class OutboxRelay implements SmartLifecycle {
                     // drain the hints
                 }
                 if (sweepRequested || System.nanoTime() - nextSweep >= 0) {
+                    // a periodic sweep leaves recent entries to their hints, so nothing goes out twice
+                    Instant freshFrom = sweepRequested ? null : Instant.now().minus(HINTED_GRACE);
                     sweepRequested = false;
                     int n;
                     do {
-                        n = relayOnce();
+                        n = sweep(freshFrom);
                     } while (n > 0 && running);
                     nextSweep = System.nanoTime() + sweepInterval.toNanos();
                 }
