@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param jwksCacheTtl        how long a fetched JWK set is used before it is fetched again; longer than the
  *                            refresh interval
  * @param jwksTimeout         connect and read timeout of one fetch
+ * @param tokenCacheSize      verified tokens remembered until they expire (a repeated token skips the signature check)
  */
 @ConfigurationProperties("mubiao.security")
 record JwksProperties(
         @DefaultValue("30s") Duration jwksRefreshInterval,
         @DefaultValue("5m") Duration jwksCacheTtl,
-        @DefaultValue("5s") Duration jwksTimeout) {
+        @DefaultValue("5s") Duration jwksTimeout,
+        @DefaultValue("4096") int tokenCacheSize) {
 }

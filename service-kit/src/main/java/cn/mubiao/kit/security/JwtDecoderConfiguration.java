@@ -23,6 +23,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import java.time.Duration;
+import java.time.InstantSource;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -56,8 +58,12 @@ class JwtDecoderConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, JwksProperties jwks) {
         OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-        return decoder(jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getJwsAlgorithms(), jwt.getAudiences(), jwks);
+        return new VerifiedTokenCache(decoder(jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getJwsAlgorithms(),
+                jwt.getAudiences(), jwks), CLOCK_SKEW, jwks.tokenCacheSize(), InstantSource.system());
     }
+
+    /** The skew the default timestamp validator allows. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     static NimbusJwtDecoder decoder(String jwkSetUri, String issuerUri, List<String> algorithms,
                                     List<String> audiences, JwksProperties settings) {

@@ -14,7 +14,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,7 +87,7 @@ class JwksProtectionTest {
 
     @Test
     void theServiceUsesTheRateLimitedDecoderWithA30SecondIntervalByDefault() {
-        assertThat(decoder).isInstanceOf(NimbusJwtDecoder.class);
+        assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
         assertThat(settings.jwksRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.jwksCacheTtl()).isEqualTo(Duration.ofMinutes(5));
     }
@@ -164,7 +163,7 @@ class JwksProtectionTest {
         String fresh = StubJwks.token(rotated);
         try (StubJwks jwks = StubJwks.serving(KEYCLOAK)) {
             JwtDecoder limited = JwtDecoderConfiguration.decoder(jwks.uri(), StubJwks.ISSUER, List.of("RS256"), List.of(),
-                    new JwksProperties(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                    new JwksProperties(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(5), 16));
             assertThat(limited.decode(StubJwks.token(KEYCLOAK)).getClaimAsString("unit")).isEqualTo("410100");
             for (String token : forged) {
                 assertThatThrownBy(() -> limited.decode(token)).isInstanceOf(BadJwtException.class);
