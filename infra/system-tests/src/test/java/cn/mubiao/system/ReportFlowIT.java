@@ -163,5 +163,14 @@ class ReportFlowIT {
         HttpResponse<String> known = api.until(r -> r.statusCode() == 200, Duration.ofSeconds(60),
                 () -> api.get("/api/progress/reports?assignmentId=410100-2007-A03@410102", api.token("zy-reporter")));
         assertThat(known.statusCode()).as("progress-service learned the demo assignment from TargetAssigned").isEqualTo(200);
+        assertThat(again.reports()).isEqualTo(first.reports()).isEqualTo(12);
+        String monitor = api.token("tjj-monitor");
+        assertThat(api.get("/api/progress/reports/410100-2007-A03@410102:200705", monitor).body())
+                .contains("\"effective\":{\"value\":5.02,\"source\":\"STATISTICS_BUREAU\"");
+        assertThat(api.get("/api/progress/reports/410100-2007-A03@410105:200703", monitor).body())
+                .contains("\"status\":\"RETURNED\"").contains("缺少项目台账佐证材料");
+        HttpResponse<String> rollUp = api.get("/api/progress/rollup?assignmentId=410100-2007-A03@410100-FGW&period=200702", office);
+        assertThat(rollUp.body()).as(rollUp.body()).contains("\"ownValue\":34").contains("\"children\":14")
+                .contains("\"verifiedChildren\":1").contains("\"childrenTotal\":2.0");
     }
 }

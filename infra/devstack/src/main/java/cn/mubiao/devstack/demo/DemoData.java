@@ -41,11 +41,12 @@ public final class DemoData {
         String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
         Loaded n = new DemoData(gateway, keycloak).load();
         System.out.println("demo data: " + n.units() + " units, plan " + DemoPlan.PLAN_ID + " (2007年郑州市人民政府目标) "
-                + (n.issuedNow() ? "with " + n.targets() + " targets, issued" : "already issued, kept as it is"));
+                + (n.issuedNow() ? "with " + n.targets() + " targets, issued" : "already issued, kept as it is")
+                + ", " + n.reports() + " progress reports");
     }
 
     /** What the loader put in place. */
-    public record Loaded(int units, int targets, boolean issuedNow) {
+    public record Loaded(int units, int targets, boolean issuedNow, int reports) {
     }
 
     public Loaded load() throws IOException, InterruptedException {
@@ -79,7 +80,33 @@ public final class DemoData {
             }
             send("POST", token, "/api/targets/plans/" + DemoPlan.PLAN_ID + "/issue", null);
         }
-        return new Loaded(units, targets.size(), draft);
+        int reports = DemoProgress.load(new Calls(), keycloak);
+        return new Loaded(units, targets.size(), draft, reports);
+    }
+
+    /** Calls through the gateway for the parts of the demo that need more than a bare body. */
+    final class Calls {
+
+        String send(String method, String token, String path, String body, Map<String, String> headers)
+                throws IOException, InterruptedException {
+            HttpResponse<String> r = call(method, token, path, body, headers);
+            if (r.statusCode() / 100 != 2) {
+                throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        }
+
+        /** Waits (up to a minute) until a GET answers 200. */
+        void until(String token, String path) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            HttpResponse<String> r;
+            while ((r = call("GET", token, path, null, Map.of())).statusCode() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            if (r.statusCode() != 200) {
+                throw new IOException("GET " + path + " still answers " + r.statusCode() + ": " + r.body());
+            }
+        }
     }
 
     private String send(String method, String token, String path, String body) throws IOException, InterruptedException {
@@ -92,12 +119,18 @@ public final class DemoData {
 
     private HttpResponse<String> call(String method, String token, String path, String body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return call(method, token, path, body, Map.of());
+    }
+
+    private HttpResponse<String> call(String method, String token, String path, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A password-grant token from the {@code mubiao-cli} client. */
