@@ -66,7 +66,7 @@ class EventSchemasTest {
                         ValueSource.STATISTICS_BUREAU, new BigDecimal("96"), ValueSource.STATISTICS_BUREAU, new BigDecimal("0.48"),
                         "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-06T02:00:00Z")),
                 new ProgressReturned("r-1", "2007-A03@410102", "410102", "200707", 1, "缺少佐证材料", "zy-reporter",
-                        "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z")),
+                        "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z"), "新增城镇固定资产投资", "中原区"),
                 new FraudFlagged("r-1", "2007-A03@410102", "410102", "200707", 1, "与统计数据严重不符", "zy-reporter",
                         "tjj-monitor", "410100-TJJ", Instant.parse("2007-08-05T02:00:00Z")),
                 new ReportDue("2007-A03@410102", "410102", "中原区", 2007, "新增城镇固定资产投资", "200708",

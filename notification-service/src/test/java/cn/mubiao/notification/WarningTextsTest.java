@@ -1,10 +1,12 @@
 package cn.mubiao.notification;
 
 import cn.mubiao.contracts.LagStatus;
+import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.notification.channel.SmsParts;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.WarningMessage;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,21 @@ class WarningTextsTest {
                 .contains("差10.8个百分点");
         assertThat(m.emailBody()).startsWith("王明：").contains("95亿元（目标200亿元）")
                 .contains("http://localhost:8080/targets/assignments/2007-A03@410102").contains("Early warning");
+    }
+
+    private static final ProgressReturned RETURNED = new ProgressReturned("410100-2007-A03@410105:200703",
+            "410100-2007-A03@410105", "410105", "200703", 1, "缺少项目台账佐证材料，请补充后更正", "jsq-reporter",
+            "tjj-monitor", "410100-TJJ", java.time.Instant.parse("2026-11-23T03:00:00Z"), "新增城镇固定资产投资", "金水区");
+
+    @Test
+    void aReturnNoticeTellsTheReporterWhichReportWasReturnedAndWhy() {
+        ReturnNotice n = ReturnNotice.of(RETURNED, "李芳", "http://localhost:8080");
+
+        assertThat(n.subject()).isEqualTo("【报告退回】金水区“新增城镇固定资产投资”2007年3月进度报告");
+        assertThat(n.sms()).contains("2007年3月").contains("退回").contains("缺少项目台账佐证材料");
+        assertThat(n.emailBody()).startsWith("李芳：").contains("第1版").contains("410100-TJJ")
+                .contains("http://localhost:8080/progress/reports/410100-2007-A03@410105:200703").contains("was returned");
+        assertThat(SmsParts.ucs2(n.sms(), 1)).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test

@@ -211,4 +211,14 @@ class ReportApiTest {
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @Test
+    void theApiIsDescribedInOpenApiWithItsBearerScheme() throws Exception {
+        mvc.perform(get("/api/progress/openapi").with(zyReporter()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title", containsString("progress-service")))
+                .andExpect(jsonPath("$.paths['/api/progress/reports/{id}/corrections'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/progress/dhis2/api/dataValueSets'].post").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme", is("bearer")));
+    }
 }

@@ -172,5 +172,16 @@ class ReportFlowIT {
         HttpResponse<String> rollUp = api.get("/api/progress/rollup?assignmentId=410100-2007-A03@410100-FGW&period=200702", office);
         assertThat(rollUp.body()).as(rollUp.body()).contains("\"ownValue\":34").contains("\"children\":14")
                 .contains("\"verifiedChildren\":1").contains("\"childrenTotal\":2.0");
+        // the returned report's reporter is told, once, by email and SMS
+        String notice = "【报告退回】金水区“新增城镇固定资产投资”2007年3月进度报告";
+        String sms = "金水区“新增城镇固定资产投资”2007年3月进度报告被监控单位退回";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((mailAbout(notice).isEmpty() || smsAbout(sms).isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000);
+        assertThat(mailAbout(notice)).hasSize(1)
+                .allSatisfy(m -> assertThat(String.join(",", m.to())).contains("jsq-reporter@"));
+        assertThat(smsAbout(sms)).hasSize(1);
     }
 }

@@ -1,6 +1,7 @@
 package cn.mubiao.notification.warning.application;
 
 import cn.mubiao.contracts.notification.WarningDelivered;
+import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.events.Outbox;
@@ -11,6 +12,7 @@ import cn.mubiao.notification.recipient.KeycloakRecipients;
 import cn.mubiao.notification.recipient.Recipient;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.WarningMessage;
 import cn.mubiao.notification.warning.persistence.DeliveryStore;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A yellow or red status warns the unit's recipients by email and SMS. Each (event, recipient, channel) is
@@ -53,14 +56,40 @@ public class SendWarnings {
         if (!e.status().warns()) {
             return;
         }
-        RuntimeException failure = null;
-        for (Recipient r : recipients.ofUnit(e.unitCode())) {
+        send(event, e.assignmentId(), e.unitCode(), recipients.ofUnit(e.unitCode()), r -> {
             WarningMessage m = WarningMessage.of(e, r.displayName(), settings.consoleUrl());
+            return new Texts(m.subject(), m.emailBody(), m.sms());
+        });
+    }
+
+    /**
+     * The monitoring unit returned a report: its reporter is told (or, when that user is no longer found, the
+     * unit's people).
+     */
+    public void progressReturned(ProgressReturned e, InboundEvent event) {
+        List<Recipient> unit = recipients.ofUnit(e.unitCode());
+        List<Recipient> reporter = unit.stream().filter(r -> r.username().equals(e.reportedBy())).toList();
+        send(event, e.assignmentId(), e.unitCode(), reporter.isEmpty() ? unit : reporter, r -> {
+            ReturnNotice n = ReturnNotice.of(e, r.displayName(), settings.consoleUrl());
+            return new Texts(n.subject(), n.emailBody(), n.sms());
+        });
+    }
+
+    private record Texts(String subject, String emailBody, String sms) {
+    }
+
+    private void send(InboundEvent event, String assignmentId, String unitCode, List<Recipient> to,
+                      java.util.function.Function<Recipient, Texts> texts) {
+        RuntimeException failure = null;
+        for (Recipient r : to) {
+            Texts m = texts.apply(r);
             if (r.email() != null && !r.email().isBlank()) {
-                failure = deliver(e, event, r, Channel.EMAIL, r.email(), () -> email.send(r.email(), m.subject(), m.emailBody()), failure);
+                failure = deliver(event, assignmentId, unitCode, r, Channel.EMAIL, r.email(),
+                        () -> email.send(r.email(), m.subject(), m.emailBody()), failure);
             }
             if (r.phone() != null && !r.phone().isBlank()) {
-                failure = deliver(e, event, r, Channel.SMS, r.phone(), () -> String.join(",", sms.send(r.phone(), m.sms())), failure);
+                failure = deliver(event, assignmentId, unitCode, r, Channel.SMS, r.phone(),
+                        () -> String.join(",", sms.send(r.phone(), m.sms())), failure);
             }
         }
         if (failure != null) {
@@ -68,17 +97,18 @@ public class SendWarnings {
         }
     }
 
-    private RuntimeException deliver(StatusChanged e, InboundEvent event, Recipient r, Channel channel, String address,
-                                     java.util.function.Supplier<String> send, RuntimeException failure) {
+    private RuntimeException deliver(InboundEvent event, String assignmentId, String unitCode, Recipient r,
+                                     Channel channel, String address, java.util.function.Supplier<String> send,
+                                     RuntimeException failure) {
         String id = DeliveryKey.of(event.id(), r.username(), channel);
         Instant now = clock.instant();
-        if (!deliveries.claim(id, event.id(), event.type(), e.assignmentId(), e.unitCode(), r.username(), channel, address, now)) {
+        if (!deliveries.claim(id, event.id(), event.type(), assignmentId, unitCode, r.username(), channel, address, now)) {
             return failure;
         }
         try {
             String providerId = send.get();
             deliveries.sent(id, providerId, clock.instant(), outbox.entry(new WarningDelivered(id, event.id(),
-                    e.assignmentId(), e.unitCode(), r.username(), channel.name(), address, clock.instant())));
+                    assignmentId, unitCode, r.username(), channel.name(), address, clock.instant())));
             outbox.written();
             return failure;
         } catch (RuntimeException ex) {

@@ -1,5 +1,6 @@
 package cn.mubiao.notification.warning.messaging;
 
+import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.EventHandler;
 import cn.mubiao.notification.warning.application.SendWarnings;
@@ -13,5 +14,10 @@ class WarningEventHandlers {
     @Bean
     EventHandler<StatusChanged> statusChanged(SendWarnings warnings) {
         return EventHandler.of(StatusChanged.TYPE, StatusChanged.class, warnings::statusChanged);
+    }
+
+    @Bean
+    EventHandler<ProgressReturned> progressReturned(SendWarnings warnings) {
+        return EventHandler.of(ProgressReturned.TYPE, ProgressReturned.class, warnings::progressReturned);
     }
 }

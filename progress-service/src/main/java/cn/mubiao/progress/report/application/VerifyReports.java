@@ -50,7 +50,7 @@ public class VerifyReports {
         return writes.change(reportId, Optional::empty, report -> {
             switch (decision) {
                 case ACCEPT -> report.accept(assignment, caller.username(), caller.unit(), clock.instant());
-                case RETURN -> report.returnToUnit(reason, caller.username(), caller.unit(), clock.instant());
+                case RETURN -> report.returnToUnit(assignment, reason, caller.username(), caller.unit(), clock.instant());
                 case FRAUD -> report.flagFraud(reason, caller.username(), caller.unit(), clock.instant());
             }
             return Change.written(true);

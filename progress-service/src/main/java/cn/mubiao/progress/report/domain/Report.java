@@ -344,7 +344,7 @@ public final class Report {
     }
 
     /** The monitoring unit returns the version under review with a reason; records {@code ProgressReturned}. */
-    public void returnToUnit(String reason, String by, String byUnit, Instant now) {
+    public void returnToUnit(Assignment assignment, String reason, String by, String byUnit, Instant now) {
         requireStatus(Status.SUBMITTED, "只能退回待认定的报告 / only a report waiting for verification can be returned");
         String why = requireReason(reason);
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
@@ -352,7 +352,7 @@ public final class Report {
         verifications.add(new Verification(Decision.RETURNED, v.number(), why, by, byUnit, at));
         status = Status.RETURNED;
         pendingEvents.add(new ProgressReturned(id(), assignmentId, unitCode, period.code(), v.number(), why, v.by(), by,
-                byUnit, at));
+                byUnit, at, assignment.targetTitle(), assignment.unitName()));
     }
 
     /** The monitoring unit flags the report as false (虚报瞒报); records {@code FraudFlagged}. */

@@ -163,7 +163,7 @@ class ReportTest {
     void aReturnedReportTellsTheReporterAndWaitsForAVerifiedCorrection() {
         Report r = submittedJuly("95");
 
-        r.returnToUnit("缺少佐证材料", "tjj-monitor", "410100-TJJ", AUG_3);
+        r.returnToUnit(INVESTMENT, "缺少佐证材料", "tjj-monitor", "410100-TJJ", AUG_3);
         assertThat(r.pendingEvents()).last().isInstanceOfSatisfying(ProgressReturned.class, e -> {
             assertThat(e.reportedBy()).isEqualTo("zy-reporter");
             assertThat(e.reason()).isEqualTo("缺少佐证材料");
@@ -182,7 +182,7 @@ class ReportTest {
     void returningOrFlaggingNeedsAReason() {
         Report r = submittedJuly("95");
 
-        assertThatThrownBy(() -> r.returnToUnit(null, "tjj-monitor", "410100-TJJ", AUG_3))
+        assertThatThrownBy(() -> r.returnToUnit(INVESTMENT, null, "tjj-monitor", "410100-TJJ", AUG_3))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("reason"));
         assertThatThrownBy(() -> r.flagFraud("", "tjj-monitor", "410100-TJJ", AUG_3)).isInstanceOf(InvalidInput.class);
         assertThat(r.status()).isEqualTo(Report.Status.SUBMITTED);
