@@ -76,6 +76,7 @@ class AccessMatrixIT {
         assertThat(id.find()).isTrue();
         fixtures.put("A", a);
         fixtures.put("D", d);
+        fixtures.put("Y", "2007");
         fixtures.put("R", id.group(1));
         bodies.put("correctionR", "{\"cumulativeActual\":5,\"reason\":\"矩阵：补充说明\"}");
         bodies.put("draftR", "{\"cumulativeActual\":5,\"reason\":\"矩阵：草稿\"}");

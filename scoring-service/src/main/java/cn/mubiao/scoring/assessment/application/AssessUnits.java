@@ -1,0 +1,112 @@
+package cn.mubiao.scoring.assessment.application;
+
+import cn.mubiao.contracts.target.UnitChanged;
+import cn.mubiao.kit.domain.Refusal;
+import cn.mubiao.kit.security.UnitCodes;
+import cn.mubiao.scoring.assessment.domain.AssessmentCalculator;
+import cn.mubiao.scoring.assessment.domain.Category;
+import cn.mubiao.scoring.assessment.domain.GradedResult;
+import cn.mubiao.scoring.assessment.domain.Grading;
+import cn.mubiao.scoring.assessment.domain.RuleSet;
+import cn.mubiao.scoring.assessment.domain.UnitResult;
+import cn.mubiao.scoring.assessment.domain.UnitYear;
+import cn.mubiao.scoring.assessment.persistence.AssessmentStore;
+import cn.mubiao.scoring.assessment.persistence.RuleSetStore;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The year-end assessment from the platform's own data, as a preview (试算): a unit's sheet built from its
+ * assignments, scored under the year's rule set (the stored one, else seed 003's), and a category ranked. Nothing
+ * is written; publication comes later.
+ */
+@Component
+public class AssessUnits {
+
+    private final AssessmentStore store;
+    private final RuleSetStore ruleSets;
+
+    AssessUnits(AssessmentStore store, RuleSetStore ruleSets) {
+        this.store = store;
+        this.ruleSets = ruleSets;
+    }
+
+    /** The rule set in force for a year and whether it was stored (else the default of seed 003). */
+    public record RuleInForce(RuleSet ruleSet, boolean stored) {
+    }
+
+    /** A unit's previewed result with the facts it was computed from. */
+    public record Preview(int year, UnitResult result, UnitYear facts, RuleInForce ruleSet) {
+    }
+
+    /** A unit of the category that could not be scored, and why (Chinese first, English second). */
+    public record NotRanked(String unitCode, String unitName, String field, String reason) {
+    }
+
+    public record Standings(int year, Category category, String issuer, RuleInForce ruleSet, List<GradedResult> ranked,
+                            List<NotRanked> notRanked) {
+    }
+
+    public RuleInForce ruleSet(int year) {
+        return ruleSets.find(year).map(r -> new RuleInForce(r, true))
+                .orElseGet(() -> new RuleInForce(RuleSet.defaultFor(year), false));
+    }
+
+    /**
+     * The unit's result, or empty when it holds no assignment of the year. A sheet the rules refuse (no category,
+     * standard scores not adding up to 100) is a {@link Refusal} naming the field.
+     */
+    public Optional<Preview> preview(int year, String unitCode) {
+        Optional<UnitYear> facts = store.unitYear(year, unitCode).filter(u -> !u.live().isEmpty());
+        if (facts.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleInForce rules = ruleSet(year);
+        return Optional.of(new Preview(year, compute(rules, facts.get()), facts.get(), rules));
+    }
+
+    /**
+     * The category's units inside the issuer's area, ranked and graded over all of them, then narrowed to those
+     * {@code visible} to the caller (a unit sees its own place among all).
+     */
+    public Standings ranking(int year, Category category, String issuer, Predicate<String> visible) {
+        RuleInForce rules = ruleSet(year);
+        List<UnitResult> results = new ArrayList<>();
+        List<NotRanked> notRanked = new ArrayList<>();
+        for (String unitCode : store.unitsOf(year)) {
+            if (!UnitCodes.isWithin(unitCode, issuer) || categoryOf(unitCode) != category) {
+                continue;
+            }
+            Optional<UnitYear> facts = store.unitYear(year, unitCode).filter(u -> !u.live().isEmpty());
+            if (facts.isEmpty()) {
+                continue;
+            }
+            try {
+                results.add(compute(rules, facts.get()));
+            } catch (Refusal e) {
+                notRanked.add(new NotRanked(unitCode, nameOf(facts.get()), e.field(), e.reason()));
+            }
+        }
+        List<GradedResult> ranked = Grading.rank(rules.ruleSet().rules(), results).of(category).stream()
+                .filter(g -> visible.test(g.unitCode())).toList();
+        return new Standings(year, category, issuer, rules, ranked,
+                notRanked.stream().filter(n -> visible.test(n.unitCode())).toList());
+    }
+
+    private UnitResult compute(RuleInForce rules, UnitYear facts) {
+        return AssessmentCalculator.compute(rules.ruleSet().rules(),
+                facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
+    }
+
+    private Category categoryOf(String unitCode) {
+        return store.unit(unitCode).map(UnitChanged::assessmentCategory).flatMap(Categories::of).orElse(null);
+    }
+
+    private String nameOf(UnitYear facts) {
+        return store.unit(facts.unitCode()).map(UnitChanged::name).orElse(facts.unitName());
+    }
+}

@@ -1,0 +1,150 @@
+package cn.mubiao.scoring.assessment.domain;
+
+import cn.mubiao.contracts.Period;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Set;
+
+/**
+ * What the platform knows of one assignment for its year-end assessment, merged from events that may come late,
+ * twice or out of order: every change is a merge that gives the same facts whatever the order (terms by version,
+ * a withdrawal by version, report values by version, verified values by time, fraud flags as a set).
+ *
+ * @param version    the version of the assignment's terms or withdrawal last applied; 0 while no terms arrived
+ * @param terms      null until the assignment itself arrives (a report may come first)
+ * @param periods    by period code
+ * @param fraudFlags the flags raised on its reports (虚报瞒报), as {@link FraudFlag}s
+ */
+public record AssignmentFacts(String assignmentId, long version, Terms terms, boolean withdrawn,
+                              Map<String, PeriodValue> periods, Set<FraudFlag> fraudFlags) {
+
+    /**
+     * The assignment's terms, as issued.
+     *
+     * @param kind CUMULATIVE, LEVEL, CEILING or QUALITATIVE
+     * @param role LEAD (责任单位) or SHARE (分解); null for a direct assignment
+     */
+    public record Terms(String targetCode, String title, String kind, String unitOfMeasure, BigDecimal targetValue,
+                        BigDecimal standardScore, String role, List<String> coUnitCodes, String issuerUnitCode) {
+        public Terms {
+            coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
+        }
+
+        public boolean qualitative() {
+            return "QUALITATIVE".equals(kind);
+        }
+    }
+
+    /** A report flagged as false: the item is fraudulent (第十六条). */
+    public record FraudFlag(String reportId, int reportVersion, String period, String reason)
+            implements Comparable<FraudFlag> {
+        private static final Comparator<FraudFlag> ORDER = Comparator.comparing(FraudFlag::reportId)
+                .thenComparingInt(FraudFlag::reportVersion);
+
+        @Override
+        public int compareTo(FraudFlag o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    public AssignmentFacts {
+        periods = Map.copyOf(periods);
+        fraudFlags = Set.copyOf(fraudFlags);
+    }
+
+    public static AssignmentFacts unknown(String assignmentId) {
+        return new AssignmentFacts(assignmentId, 0, null, false, Map.of(), Set.of());
+    }
+
+    /** Newer terms replace older ones (and lift an older withdrawal); an older or replayed version changes nothing. */
+    public AssignmentFacts assigned(long atVersion, Terms next) {
+        if (atVersion <= version && terms != null) {
+            return this;
+        }
+        if (atVersion <= version) { // a withdrawal as new or newer is known: keep it, but learn the terms
+            return new AssignmentFacts(assignmentId, version, next, withdrawn, periods, fraudFlags);
+        }
+        return new AssignmentFacts(assignmentId, atVersion, next, false, periods, fraudFlags);
+    }
+
+    /** A withdrawal at or after the current version takes the assignment out of the assessment. */
+    public AssignmentFacts withdrawn(long atVersion) {
+        if (atVersion < version || withdrawn && atVersion == version) {
+            return this;
+        }
+        return new AssignmentFacts(assignmentId, atVersion, terms, true, periods, fraudFlags);
+    }
+
+    public AssignmentFacts reported(String period, int reportVersion, BigDecimal completion) {
+        return withPeriod(period(period).reported(reportVersion, completion));
+    }
+
+    public AssignmentFacts verified(String period, Instant at, BigDecimal completion, String source) {
+        return withPeriod(period(period).verified(at, completion, source));
+    }
+
+    public AssignmentFacts flagged(FraudFlag flag) {
+        if (fraudFlags.contains(flag)) {
+            return this;
+        }
+        Set<FraudFlag> next = new TreeSet<>(fraudFlags);
+        next.add(flag);
+        return new AssignmentFacts(assignmentId, version, terms, withdrawn, periods, next);
+    }
+
+    private PeriodValue period(String code) {
+        return periods.getOrDefault(code, PeriodValue.none(code));
+    }
+
+    private AssignmentFacts withPeriod(PeriodValue p) {
+        if (p.equals(periods.get(p.period())) || !p.hasValue()) {
+            return this;
+        }
+        Map<String, PeriodValue> next = new TreeMap<>(periods);
+        next.put(p.period(), p);
+        return new AssignmentFacts(assignmentId, version, terms, withdrawn, next, fraudFlags);
+    }
+
+    /** Whether the item counts: its terms arrived and it was not withdrawn. */
+    public boolean live() {
+        return terms != null && !withdrawn;
+    }
+
+    public boolean fraudulent() {
+        return !fraudFlags.isEmpty();
+    }
+
+    /** The value that counts of the latest period with a value (prefer verified), or none (completion 0). */
+    public YearEndValue yearEnd() {
+        Optional<PeriodValue> latest = periods.values().stream().filter(PeriodValue::hasValue)
+                .max(Comparator.comparing(AssignmentFacts::periodEnd).thenComparing(PeriodValue::period));
+        return latest.map(YearEndValue::of).orElseGet(YearEndValue::none);
+    }
+
+    private static int periodEnd(PeriodValue p) {
+        return Period.parse(p.period()).map(x -> x.year() * 100 + x.endMonth()).orElse(0);
+    }
+
+    /**
+     * The item the calculator scores, coded by assignment id. A quantitative item is scored on its year-end
+     * completion; a qualitative one on its milestones: all done counts as completed (效果好 until an effect is
+     * judged — that entry comes with the claims), anything less as not completed.
+     */
+    public Item item() {
+        if (!live()) {
+            throw new IllegalStateException(assignmentId + " is not part of the assessment");
+        }
+        BigDecimal completion = yearEnd().completion().max(BigDecimal.ZERO);
+        Outcome outcome = terms.qualitative()
+                ? new Outcome.Qualitative(completion.compareTo(BigDecimal.ONE) >= 0 ? Quality.GOOD : Quality.NOT_COMPLETED)
+                : new Outcome.Quantitative(completion);
+        return new Item(assignmentId, terms.title(), terms.standardScore(), outcome, fraudulent(), null);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.mubiao.scoring.assessment.persistence;
+
+import cn.mubiao.kit.persistence.GuardedWrite;
+import cn.mubiao.scoring.assessment.domain.RuleSet;
+import cn.mubiao.scoring.assessment.domain.ScoringRules;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Optional;
+
+/**
+ * The rule set stored for a plan year ({@code rule_sets}, {@code _id} the year): version, frozen flag and the rules
+ * as their exact JSON. A year without one is assessed under the default (seed 003) rules.
+ */
+@Component
+public class RuleSetStore {
+
+    private final MongoCollection<Document> ruleSets;
+    private final JsonMapper json;
+
+    RuleSetStore(MongoDatabase db, JsonMapper json) {
+        this.ruleSets = db.getCollection("rule_sets");
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    public Optional<RuleSet> find(int year) {
+        return Optional.ofNullable(ruleSets.find(Filters.eq("_id", year)).first())
+                .map(d -> RuleSet.restore(year, d.getInteger("ruleVersion"),
+                        json.readValue(d.getString("rules"), ScoringRules.class), d.getBoolean("frozen", false)));
+    }
+
+    /**
+     * Stores the rule set as it now stands, unless a later version is stored already.
+     *
+     * @return false when the stored one is newer, or the same version and as frozen
+     */
+    public boolean save(RuleSet ruleSet) {
+        Document stored = ruleSets.find(Filters.eq("_id", ruleSet.planYear())).first();
+        long readVersion = stored == null ? 0 : stored.get("version", Number.class).longValue();
+        if (stored != null) {
+            int storedVersion = stored.getInteger("ruleVersion");
+            boolean storedFrozen = stored.getBoolean("frozen", false);
+            if (storedVersion > ruleSet.version()
+                    || storedVersion == ruleSet.version() && (storedFrozen || !ruleSet.frozen())) {
+                return false;
+            }
+        }
+        return GuardedWrite.apply(ruleSets, ruleSet.planYear(), readVersion, Updates.combine(
+                Updates.set("ruleVersion", ruleSet.version()), Updates.set("frozen", ruleSet.frozen()),
+                Updates.set("rules", json.writeValueAsString(ruleSet.rules())), Updates.set("version", readVersion + 1)));
+    }
+}
