@@ -11,6 +11,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,17 @@ class RequestIdFilter implements WebFilter {
     }
 
     static String idOf(String incoming) {
-        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : fresh();
+    }
+
+    /**
+     * A random UUID (version 4 layout) from the thread's own generator: a request id needs to be unique, not
+     * unguessable, and {@code UUID.randomUUID()} draws from the shared SecureRandom on every request.
+     */
+    static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 }
