@@ -10,7 +10,9 @@ import cn.mubiao.scoring.assessment.domain.Grading;
 import cn.mubiao.scoring.assessment.domain.RuleSet;
 import cn.mubiao.scoring.assessment.domain.UnitResult;
 import cn.mubiao.scoring.assessment.domain.UnitYear;
+import cn.mubiao.scoring.assessment.domain.UnitSheet;
 import cn.mubiao.scoring.assessment.persistence.AssessmentStore;
+import cn.mubiao.scoring.assessment.persistence.EntriesStore;
 import cn.mubiao.scoring.assessment.persistence.RuleSetStore;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +24,20 @@ import java.util.function.Predicate;
 /**
  * The year-end assessment from the platform's own data, as a preview (试算): a unit's sheet built from its
  * assignments, scored under the year's rule set (the stored one, else seed 003's), and a category ranked. Nothing
- * is written; publication comes later.
+ * is written. Claims, vetoes, ratings and the comprehensive evaluation entered
+ * ({@link EnterAssessmentEntries}) are part of the sheet.
  */
 @Component
 public class AssessUnits {
 
     private final AssessmentStore store;
     private final RuleSetStore ruleSets;
+    private final EntriesStore entries;
 
-    AssessUnits(AssessmentStore store, RuleSetStore ruleSets) {
+    AssessUnits(AssessmentStore store, RuleSetStore ruleSets, EntriesStore entries) {
         this.store = store;
         this.ruleSets = ruleSets;
+        this.entries = entries;
     }
 
     /** The rule set in force for a year and whether it was stored (else the default of seed 003). */
@@ -98,11 +103,20 @@ public class AssessUnits {
     }
 
     private UnitResult compute(RuleInForce rules, UnitYear facts) {
-        return AssessmentCalculator.compute(rules.ruleSet().rules(),
-                facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
+        return AssessmentCalculator.compute(rules.ruleSet().rules(), sheet(facts));
     }
 
-    private Category categoryOf(String unitCode) {
+    /** The unit's sheet: its items from the platform's data, with the claims, vetoes, ratings and evaluation entered. */
+    UnitSheet sheet(UnitYear facts) {
+        return entries.find(facts.year(), facts.unitCode())
+                .applyTo(facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
+    }
+
+    public Optional<UnitChanged> unit(String unitCode) {
+        return store.unit(unitCode);
+    }
+
+    Category categoryOf(String unitCode) {
         return store.unit(unitCode).map(UnitChanged::assessmentCategory).flatMap(Categories::of).orElse(null);
     }
 
