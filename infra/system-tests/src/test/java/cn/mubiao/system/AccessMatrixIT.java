@@ -88,6 +88,11 @@ class AccessMatrixIT {
         bodies.put("vetoNoEvidence", "{\"kind\":\"SAFETY_ACCIDENT\",\"evidence\":[],\"reviewer\":\"矩阵\"}");
         bodies.put("comprehensiveSix", "{\"value\":6}");
         bodies.put("ratingSix", "{\"score\":6}");
+        fixtures.put("AP", "1"); // U's result is not published: no appeal exists
+        bodies.put("ruleSetBadFactor", "{\"fraudFactor\":1}");
+        bodies.put("appealU", "{\"reason\":\"矩阵\"}");
+        bodies.put("decisionUnknown", "{\"decision\":\"MAYBE\"}");
+        bodies.put("whatIfAsInForce", "{}");
         HttpResponse<String> evidence = api.sendBytes("POST", "/api/progress/reports/" + fixtures.get("R") + "/evidence",
                 tokens.get("countyA"), Api.multipartFile("file", "matrix-fixture.pdf", "application/pdf",
                         ("%PDF-1.4\n% fixture " + run).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),

@@ -11,6 +11,9 @@ import cn.mubiao.scoring.assessment.domain.RuleSet;
 import cn.mubiao.scoring.assessment.domain.UnitResult;
 import cn.mubiao.scoring.assessment.domain.UnitYear;
 import cn.mubiao.scoring.assessment.domain.UnitSheet;
+import cn.mubiao.scoring.assessment.domain.Ranking;
+import cn.mubiao.scoring.assessment.domain.ScoringRules;
+import cn.mubiao.scoring.assessment.domain.UnitEntries;
 import cn.mubiao.scoring.assessment.persistence.AssessmentStore;
 import cn.mubiao.scoring.assessment.persistence.EntriesStore;
 import cn.mubiao.scoring.assessment.persistence.RuleSetStore;
@@ -18,8 +21,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The year-end assessment from the platform's own data, as a preview (试算): a unit's sheet built from its
@@ -54,6 +60,57 @@ public class AssessUnits {
 
     public record Standings(int year, Category category, String issuer, RuleInForce ruleSet, List<GradedResult> ranked,
                             List<NotRanked> notRanked) {
+    }
+
+    /** A unit's facts and entries, and the result computed from them. */
+    public record Scored(UnitYear facts, UnitEntries entries, UnitResult result) {
+    }
+
+    /** Every category of the issuer's area ranked under {@code ruleSet}, each unit with what it was scored on. */
+    public record Assessed(int year, String issuer, RuleInForce ruleSet, Ranking ranking, Map<String, Scored> units,
+                           List<NotRanked> notRanked) {
+    }
+
+    /**
+     * The whole assessment of the issuer's area (every category) under the given rules: for publication, or a
+     * what-if with rules that are not stored. Nothing is written.
+     */
+    public Assessed assess(int year, String issuer, RuleInForce rules) {
+        Map<String, Scored> scored = new TreeMap<>();
+        List<NotRanked> notRanked = new ArrayList<>();
+        for (String unitCode : store.unitsOf(year)) {
+            if (!UnitCodes.isWithin(unitCode, issuer)) {
+                continue;
+            }
+            Optional<UnitYear> facts = store.unitYear(year, unitCode).filter(u -> !u.live().isEmpty());
+            if (facts.isEmpty()) {
+                continue;
+            }
+            try {
+                UnitEntries entered = entries.find(year, unitCode);
+                UnitSheet sheet = entered.applyTo(facts.get().sheet(categoryOf(unitCode), nameOf(facts.get())));
+                scored.put(unitCode, new Scored(facts.get(), entered,
+                        AssessmentCalculator.compute(rules.ruleSet().rules(), sheet)));
+            } catch (Refusal e) {
+                notRanked.add(new NotRanked(unitCode, nameOf(facts.get()), e.field(), e.reason()));
+            }
+        }
+        Ranking ranking = Grading.rank(rules.ruleSet().rules(), scored.values().stream().map(Scored::result).toList());
+        return new Assessed(year, issuer, rules, ranking, scored, notRanked);
+    }
+
+    /**
+     * What-if (试算): the issuer's area assessed under {@code rules} (given over the rules in force), beside the same
+     * under the rules in force. Nothing is written.
+     */
+    public WhatIf whatIf(int year, String issuer, UnaryOperator<ScoringRules> rules) {
+        RuleInForce inForce = ruleSet(year);
+        RuleSet tried = RuleSet.restore(year, inForce.ruleSet().version() + 1, rules.apply(inForce.ruleSet().rules()),
+                false);
+        return new WhatIf(assess(year, issuer, new RuleInForce(tried, false)), assess(year, issuer, inForce));
+    }
+
+    public record WhatIf(Assessed tried, Assessed inForce) {
     }
 
     public RuleInForce ruleSet(int year) {
