@@ -38,7 +38,7 @@ final class Year {
     }
 
     void unit(String code, String name, String category) {
-        String parent = code.contains("-") ? code.substring(0, 6) : code.substring(0, 6);
+        String parent = code.substring(0, 6);
         unitChanged.handle(new UnitChanged(code, name, code.contains("-") ? "DEPARTMENT" : "TOWNSHIP", parent, null,
                 "GOVERNMENT", null, category, "ACTIVE", null, List.of(), "REGISTERED", 1, LocalDate.of(2000, 1, 1)),
                 null);
