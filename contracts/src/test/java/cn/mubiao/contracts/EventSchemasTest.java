@@ -10,6 +10,8 @@ import cn.mubiao.contracts.progress.ProgressVerified;
 import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
+import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.ResultRevised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.contracts.target.UnitChanged;
@@ -77,6 +79,15 @@ class EventSchemasTest {
                         null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.5833"), new BigDecimal("0.475"),
                         new BigDecimal("10.8"), new BigDecimal("95"), new BigDecimal("200"), "亿元",
                         "完成47.5%，低于序时进度58.3%，差距10.8个百分点"),
+                new AssessmentPublished(2007, "410100", "410100-FGW", "市发改委", "DEPARTMENTS", new BigDecimal("103.7444"),
+                        "103.74", "FIRST", "一等奖 / first prize", 1, 12, false, 1, Instant.parse("2008-02-01T02:00:00Z")),
+                new AssessmentPublished(2007, "410100", "410100-CZJ", "市财政局", "DEPARTMENTS", new BigDecimal("95.5"),
+                        "95.50", "BASIC", "基本奖 / basic award", null, 12, true, 1, Instant.parse("2008-02-01T02:00:00Z")),
+                new ResultRevised(2007, "410100-FGW", "市发改委", 1, 1, 2, new BigDecimal("95.5556"), new BigDecimal("96.5556"),
+                        "96.56", "BASIC", "基本奖 / basic award", 9, "补录省级表彰", List.of(
+                        new ResultRevised.Change("C3", "加减分 C3 / claim C3", null, "1"),
+                        new ResultRevised.Change("total", "总分 / total", "95.5556", "96.5556")),
+                        Instant.parse("2008-02-10T02:00:00Z")),
                 new WarningDelivered("d-1", "e-1", "2007-A03@410102", "410102", "zy-leader", "SMS", "13800000012",
                         Instant.parse("2007-08-03T02:00:01Z")),
                 new UnitChanged("410102", "中原区", "COUNTY", "410100", "DISTRICT", null, null, null, "ACTIVE", null,

@@ -82,6 +82,17 @@ class AccessMatrixIT {
         bodies.put("draftR", "{\"cumulativeActual\":5,\"reason\":\"矩阵：草稿\"}");
         bodies.put("valueR", "{\"value\":5,\"note\":\"矩阵：统计数据\"}");
         bodies.put("acceptR", "{\"decision\":\"ACCEPT\"}");
+        // scoring entries and workflow: bodies refused for what they say whatever the role, so nothing is written
+        fixtures.put("CL", "C0"); // no such claim
+        bodies.put("claimNoEvidence", "{\"ruleCode\":\"AWARD_CENTRAL\",\"points\":1,\"subject\":\"矩阵\",\"evidence\":[],\"reviewer\":\"矩阵\"}");
+        bodies.put("vetoNoEvidence", "{\"kind\":\"SAFETY_ACCIDENT\",\"evidence\":[],\"reviewer\":\"矩阵\"}");
+        bodies.put("comprehensiveSix", "{\"value\":6}");
+        bodies.put("ratingSix", "{\"score\":6}");
+        fixtures.put("AP", "1"); // U's result is not published: no appeal exists
+        bodies.put("ruleSetBadFactor", "{\"fraudFactor\":1}");
+        bodies.put("appealU", "{\"reason\":\"矩阵\"}");
+        bodies.put("decisionUnknown", "{\"decision\":\"MAYBE\"}");
+        bodies.put("whatIfAsInForce", "{}");
         HttpResponse<String> evidence = api.sendBytes("POST", "/api/progress/reports/" + fixtures.get("R") + "/evidence",
                 tokens.get("countyA"), Api.multipartFile("file", "matrix-fixture.pdf", "application/pdf",
                         ("%PDF-1.4\n% fixture " + run).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),

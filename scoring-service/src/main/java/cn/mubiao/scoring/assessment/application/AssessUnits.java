@@ -10,29 +10,40 @@ import cn.mubiao.scoring.assessment.domain.Grading;
 import cn.mubiao.scoring.assessment.domain.RuleSet;
 import cn.mubiao.scoring.assessment.domain.UnitResult;
 import cn.mubiao.scoring.assessment.domain.UnitYear;
+import cn.mubiao.scoring.assessment.domain.UnitSheet;
+import cn.mubiao.scoring.assessment.domain.Ranking;
+import cn.mubiao.scoring.assessment.domain.ScoringRules;
+import cn.mubiao.scoring.assessment.domain.UnitEntries;
 import cn.mubiao.scoring.assessment.persistence.AssessmentStore;
+import cn.mubiao.scoring.assessment.persistence.EntriesStore;
 import cn.mubiao.scoring.assessment.persistence.RuleSetStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The year-end assessment from the platform's own data, as a preview (试算): a unit's sheet built from its
  * assignments, scored under the year's rule set (the stored one, else seed 003's), and a category ranked. Nothing
- * is written; publication comes later.
+ * is written. Claims, vetoes, ratings and the comprehensive evaluation entered
+ * ({@link EnterAssessmentEntries}) are part of the sheet.
  */
 @Component
 public class AssessUnits {
 
     private final AssessmentStore store;
     private final RuleSetStore ruleSets;
+    private final EntriesStore entries;
 
-    AssessUnits(AssessmentStore store, RuleSetStore ruleSets) {
+    AssessUnits(AssessmentStore store, RuleSetStore ruleSets, EntriesStore entries) {
         this.store = store;
         this.ruleSets = ruleSets;
+        this.entries = entries;
     }
 
     /** The rule set in force for a year and whether it was stored (else the default of seed 003). */
@@ -49,6 +60,57 @@ public class AssessUnits {
 
     public record Standings(int year, Category category, String issuer, RuleInForce ruleSet, List<GradedResult> ranked,
                             List<NotRanked> notRanked) {
+    }
+
+    /** A unit's facts and entries, and the result computed from them. */
+    public record Scored(UnitYear facts, UnitEntries entries, UnitResult result) {
+    }
+
+    /** Every category of the issuer's area ranked under {@code ruleSet}, each unit with what it was scored on. */
+    public record Assessed(int year, String issuer, RuleInForce ruleSet, Ranking ranking, Map<String, Scored> units,
+                           List<NotRanked> notRanked) {
+    }
+
+    /**
+     * The whole assessment of the issuer's area (every category) under the given rules: for publication, or a
+     * what-if with rules that are not stored. Nothing is written.
+     */
+    public Assessed assess(int year, String issuer, RuleInForce rules) {
+        Map<String, Scored> scored = new TreeMap<>();
+        List<NotRanked> notRanked = new ArrayList<>();
+        for (String unitCode : store.unitsOf(year)) {
+            if (!UnitCodes.isWithin(unitCode, issuer)) {
+                continue;
+            }
+            Optional<UnitYear> facts = store.unitYear(year, unitCode).filter(u -> !u.live().isEmpty());
+            if (facts.isEmpty()) {
+                continue;
+            }
+            try {
+                UnitEntries entered = entries.find(year, unitCode);
+                UnitSheet sheet = entered.applyTo(facts.get().sheet(categoryOf(unitCode), nameOf(facts.get())));
+                scored.put(unitCode, new Scored(facts.get(), entered,
+                        AssessmentCalculator.compute(rules.ruleSet().rules(), sheet)));
+            } catch (Refusal e) {
+                notRanked.add(new NotRanked(unitCode, nameOf(facts.get()), e.field(), e.reason()));
+            }
+        }
+        Ranking ranking = Grading.rank(rules.ruleSet().rules(), scored.values().stream().map(Scored::result).toList());
+        return new Assessed(year, issuer, rules, ranking, scored, notRanked);
+    }
+
+    /**
+     * What-if (试算): the issuer's area assessed under {@code rules} (given over the rules in force), beside the same
+     * under the rules in force. Nothing is written.
+     */
+    public WhatIf whatIf(int year, String issuer, UnaryOperator<ScoringRules> rules) {
+        RuleInForce inForce = ruleSet(year);
+        RuleSet tried = RuleSet.restore(year, inForce.ruleSet().version() + 1, rules.apply(inForce.ruleSet().rules()),
+                false);
+        return new WhatIf(assess(year, issuer, new RuleInForce(tried, false)), assess(year, issuer, inForce));
+    }
+
+    public record WhatIf(Assessed tried, Assessed inForce) {
     }
 
     public RuleInForce ruleSet(int year) {
@@ -98,11 +160,20 @@ public class AssessUnits {
     }
 
     private UnitResult compute(RuleInForce rules, UnitYear facts) {
-        return AssessmentCalculator.compute(rules.ruleSet().rules(),
-                facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
+        return AssessmentCalculator.compute(rules.ruleSet().rules(), sheet(facts));
     }
 
-    private Category categoryOf(String unitCode) {
+    /** The unit's sheet: its items from the platform's data, with the claims, vetoes, ratings and evaluation entered. */
+    UnitSheet sheet(UnitYear facts) {
+        return entries.find(facts.year(), facts.unitCode())
+                .applyTo(facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
+    }
+
+    public Optional<UnitChanged> unit(String unitCode) {
+        return store.unit(unitCode);
+    }
+
+    Category categoryOf(String unitCode) {
         return store.unit(unitCode).map(UnitChanged::assessmentCategory).flatMap(Categories::of).orElse(null);
     }
 

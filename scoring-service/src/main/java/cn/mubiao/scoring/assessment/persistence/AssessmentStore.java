@@ -129,6 +129,16 @@ public class AssessmentStore {
         return year + "|" + unitCode;
     }
 
+    /** A unit's year as a document of its own (a published version's snapshot of the facts). */
+    static Document snapshot(UnitYear u) {
+        return new Document("year", u.year()).append("unitCode", u.unitCode()).append("unitName", u.unitName())
+                .append("assignments", u.assignments().values().stream().map(AssessmentStore::write).toList());
+    }
+
+    static UnitYear fromSnapshot(Document d) {
+        return read(d);
+    }
+
     private static Document write(AssignmentFacts a) {
         Document d = new Document("assignmentId", a.assignmentId()).append("version", a.version())
                 .append("withdrawn", a.withdrawn());

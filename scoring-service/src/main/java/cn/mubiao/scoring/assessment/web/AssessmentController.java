@@ -6,6 +6,11 @@ import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.scoring.assessment.application.AssessUnits;
 import cn.mubiao.scoring.assessment.application.Categories;
+import cn.mubiao.scoring.assessment.application.ReviseRuleSets;
+import cn.mubiao.scoring.assessment.application.PublishedResults;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import cn.mubiao.scoring.assessment.domain.Category;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The year-end assessment as a preview (试算), within the caller's scope: a region sees the units of its subtree, a
+ * The year-end assessment, published or as a preview (试算), within the caller's scope: a region sees the units of its subtree, a
  * department its own unit; anything else is a 404 that does not say whether it exists. The province client is
  * refused (403) by the platform's access rules.
  */
@@ -33,26 +38,36 @@ class AssessmentController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final AssessUnits assessment;
+    private final ReviseRuleSets ruleSets;
+    private final PublishedResults publishedResults;
 
-    AssessmentController(AssessUnits assessment) {
+    AssessmentController(AssessUnits assessment, ReviseRuleSets ruleSets, PublishedResults publishedResults) {
         this.assessment = assessment;
+        this.ruleSets = ruleSets;
+        this.publishedResults = publishedResults;
     }
 
+    /**
+     * The published result (its current version, or {@code version}) once published, else the preview (试算).
+     */
     @GetMapping("/results/{year}/{unitCode}")
-    ResultResponse result(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode) {
-        return preview(caller, year, unitCode);
+    ResultResponse result(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode,
+                          @RequestParam(required = false) Integer version) {
+        return resultOf(caller, year, unitCode, version);
     }
 
     @GetMapping("/results/{year}/{unitCode}.xlsx")
     ResponseEntity<byte[]> resultSheet(@CurrentCaller Caller caller, @PathVariable int year,
-                                       @PathVariable String unitCode) throws IOException {
-        ResultResponse result = preview(caller, year, unitCode);
+                                       @PathVariable String unitCode, @RequestParam(required = false) Integer version)
+            throws IOException {
+        ResultResponse result = resultOf(caller, year, unitCode, version);
+        String label = result.preview() ? "考核结果（试算）" : "考核结果（第" + result.version() + "版）";
         var out = new ByteArrayOutputStream();
         ResultWorkbook.write(result, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(year + "-" + unitCode + "-考核结果（试算）.xlsx", StandardCharsets.UTF_8).build().toString())
+                        .filename(year + "-" + unitCode + "-" + label + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(out.toByteArray());
     }
 
@@ -76,9 +91,26 @@ class AssessmentController {
         return RuleSetResponse.of(assessment.ruleSet(year));
     }
 
-    private ResultResponse preview(Caller caller, int year, String unitCode) {
+    /**
+     * A new draft version of the year's rule set (fields left out keep their value in force); 409 once the
+     * assessment started and froze it.
+     */
+    @PutMapping("/rule-sets/{year}")
+    @PreAuthorize("hasRole('target-office')")
+    RuleSetResponse reviseRuleSet(@PathVariable int year, @RequestBody RuleSetRequest body) {
+        return RuleSetResponse.of(ruleSets.revise(year, body::over));
+    }
+
+    private ResultResponse resultOf(Caller caller, int year, String unitCode, Integer version) {
         if (!caller.covers(unitCode)) {
             throw ProblemException.notFound("assessment", year + "/" + unitCode);
+        }
+        var published = publishedResults.find(year, unitCode);
+        if (published.isPresent()) {
+            return ResultResponse.of(publishedResults.show(published.get(), version));
+        }
+        if (version != null) {
+            throw ProblemException.notFound("result", year + "/" + unitCode + "?version=" + version);
         }
         return assessment.preview(year, unitCode).map(ResultResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("assessment", year + "/" + unitCode));

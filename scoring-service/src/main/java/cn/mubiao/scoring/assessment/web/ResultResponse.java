@@ -1,6 +1,8 @@
 package cn.mubiao.scoring.assessment.web;
 
 import cn.mubiao.scoring.assessment.application.AssessUnits;
+import cn.mubiao.scoring.assessment.application.PublishedResults;
+import cn.mubiao.scoring.assessment.domain.ResultVersion;
 import cn.mubiao.scoring.assessment.application.Categories;
 import cn.mubiao.scoring.assessment.domain.AssignmentFacts;
 import cn.mubiao.scoring.assessment.domain.ClaimOutcome;
@@ -10,6 +12,7 @@ import cn.mubiao.scoring.assessment.domain.Veto;
 import cn.mubiao.scoring.assessment.domain.YearEndValue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,10 +29,15 @@ record ResultResponse(int year, String unitCode, String unitName, String categor
                       boolean preview, String status, String statusLabel, RuleSetRef ruleSet, BigDecimal total,
                       String displayTotal, BigDecimal itemsBase, BigDecimal base, BigDecimal bonus,
                       BigDecimal deductions, BigDecimal rating, BigDecimal comprehensive, List<VetoResponse> vetoes,
-                      List<ItemResponse> items, List<ClaimResponse> claims, List<String> explanation) {
+                      List<ItemResponse> items, List<ClaimResponse> claims, List<String> explanation,
+                      Integer version, List<Integer> versions, String grade, String gradeLabel, Integer place,
+                      Integer placesInCategory, Instant publishedAt) {
 
     static final String PREVIEW = "PREVIEW";
     static final String PREVIEW_LABEL = "试算（未发布） / preview, not published";
+    static final String PUBLISHED = "PUBLISHED";
+    static final String PUBLISHED_LABEL = "已发布 / published";
+    static final String REVISED_LABEL = "已发布（复议后更正） / published, revised on appeal";
 
     /** The rule set the result was computed under. */
     record RuleSetRef(int year, int version, boolean frozen, String source) {
@@ -86,6 +94,24 @@ record ResultResponse(int year, String unitCode, String unitName, String categor
                 r.total(), r.displayTotal(), r.itemsBase(), r.base(), r.bonus(), r.deductions(), r.rating(),
                 r.comprehensive(), r.vetoes().stream().map(VetoResponse::of).toList(),
                 r.items().stream().map(s -> ItemResponse.of(s, facts.get(s.code()))).toList(),
-                r.claims().stream().map(ClaimResponse::of).toList(), r.explanation());
+                r.claims().stream().map(ClaimResponse::of).toList(), r.explanation(), null, List.of(), null, null,
+                null, null, null);
+    }
+
+    /** A version of a published result: the same lines, with the version, grade and place it was published with. */
+    static ResultResponse of(PublishedResults.Shown s) {
+        UnitResult r = s.result();
+        ResultVersion v = s.version();
+        Map<String, AssignmentFacts> facts = v.facts().live().stream()
+                .collect(Collectors.toMap(AssignmentFacts::assignmentId, Function.identity()));
+        return new ResultResponse(s.year(), r.unitCode(), r.unitName(), Categories.code(r.category()),
+                r.category().zh() + " / " + r.category().en(), false, PUBLISHED,
+                v.number() == 1 ? PUBLISHED_LABEL : REVISED_LABEL, RuleSetRef.of(s.ruleSet()),
+                r.total(), r.displayTotal(), r.itemsBase(), r.base(), r.bonus(), r.deductions(), r.rating(),
+                r.comprehensive(), r.vetoes().stream().map(VetoResponse::of).toList(),
+                r.items().stream().map(i -> ItemResponse.of(i, facts.get(i.code()))).toList(),
+                r.claims().stream().map(ClaimResponse::of).toList(), r.explanation(), v.number(),
+                s.published().versions().stream().map(ResultVersion::number).toList(), v.grade().name(),
+                v.grade().zh() + " / " + v.grade().en(), v.place(), v.placesInCategory(), v.at());
     }
 }

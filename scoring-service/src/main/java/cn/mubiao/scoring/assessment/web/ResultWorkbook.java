@@ -22,7 +22,7 @@ final class ResultWorkbook {
     static void write(ResultResponse r, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Mubiao", "1.0");
         Worksheet ws = wb.newWorksheet(RESULT_SHEET);
-        ws.value(0, 0, r.year() + "年度目标管理考核结果（试算，未发布）");
+        ws.value(0, 0, r.year() + (r.preview() ? "年度目标管理考核结果（试算，未发布）" : "年度目标管理考核结果（已发布，第" + r.version() + "版）"));
         ws.style(0, 0).bold().fontSize(14).set();
         label(ws, 1, "单位", r.unitName() + "（" + r.unitCode() + "）");
         label(ws, 2, "考核类别", r.categoryLabel());

@@ -1,0 +1,160 @@
+package cn.mubiao.scoring.assessment.domain;
+
+import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.kit.domain.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the platform's data does not carry about one unit's plan year, entered by the target office before
+ * publication (seed 003 第十二条, 第二十七条): bonus and deduction claims (withdrawn ones kept), vetoes, the
+ * comprehensive evaluation and the bottom-up ratings the unit received (one per rater, the latest counting).
+ * Changes go through the intention-revealing methods below, each checked against the rule set in force.
+ *
+ * @see #applyTo(UnitSheet)
+ */
+public final class UnitEntries {
+
+    /** A claim as entered: who entered it, when, and whether it was withdrawn since. */
+    public record EnteredClaim(Claim claim, String enteredBy, Instant enteredAt, boolean withdrawn, String withdrawnBy) {
+        EnteredClaim withdrawnBy(String username) {
+            return new EnteredClaim(claim, enteredBy, enteredAt, true, username);
+        }
+    }
+
+    private final int year;
+    private final String unitCode;
+    private final long revision;
+    private final List<EnteredClaim> claims;
+    private final List<Veto> vetoes;
+    private BigDecimal comprehensive;
+    private final Map<String, Rating> ratings;
+
+    private UnitEntries(int year, String unitCode, long revision, List<EnteredClaim> claims, List<Veto> vetoes,
+                        BigDecimal comprehensive, Map<String, Rating> ratings) {
+        this.year = year;
+        this.unitCode = unitCode;
+        this.revision = revision;
+        this.claims = new ArrayList<>(claims);
+        this.vetoes = new ArrayList<>(vetoes);
+        this.comprehensive = comprehensive;
+        this.ratings = new TreeMap<>(ratings);
+    }
+
+    public static UnitEntries none(int year, String unitCode) {
+        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of());
+    }
+
+    public static UnitEntries restore(int year, String unitCode, long revision, List<EnteredClaim> claims,
+                                      List<Veto> vetoes, BigDecimal comprehensive, List<Rating> ratings) {
+        Map<String, Rating> byRater = new TreeMap<>();
+        ratings.forEach(r -> byRater.put(r.raterUnitCode(), r));
+        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater);
+    }
+
+    /**
+     * Files a claim under the catalogue of {@code rules}: the rule must exist and the points be exactly its points
+     * (422 otherwise); evidence and a reviewer are required by {@link Claim} itself (400). The claim gets the next
+     * id of the unit ({@code C1}, {@code C2}, …).
+     */
+    public EnteredClaim fileClaim(String ruleCode, BigDecimal points, String subject, List<String> evidence,
+                                  String reviewer, ScoringRules rules, String username, Instant at) {
+        Claim claim = new Claim("C" + (claims.size() + 1), ruleCode, points, subject, evidence, reviewer);
+        rules.entryFor(claim, "claim");
+        EnteredClaim entered = new EnteredClaim(claim, username, at, false, null);
+        claims.add(entered);
+        return entered;
+    }
+
+    /** Withdraws a claim: it stays listed, marked withdrawn, and no longer counts. Withdrawing twice is a 409. */
+    public EnteredClaim withdrawClaim(String claimId, String username) {
+        for (int i = 0; i < claims.size(); i++) {
+            EnteredClaim c = claims.get(i);
+            if (c.claim().id().equals(claimId)) {
+                if (c.withdrawn()) {
+                    throw new RuleViolation("claimId", "加减分" + claimId + "已撤回 / claim " + claimId
+                            + " was withdrawn already");
+                }
+                EnteredClaim withdrawn = c.withdrawnBy(username);
+                claims.set(i, withdrawn);
+                return withdrawn;
+            }
+        }
+        throw new InvalidInput("claimId", "没有加减分" + claimId + " / no claim " + claimId);
+    }
+
+    /** Records a veto the rule set recognises (第二十七条); the same kind twice is a 409. */
+    public void findVeto(Veto veto, ScoringRules rules) {
+        if (!rules.vetoes().contains(veto.kind())) {
+            throw new InvalidInput("kind", "本年度规则不含此否决事项 / the rule set has no veto " + veto.kind());
+        }
+        if (vetoes.stream().anyMatch(v -> v.kind() == veto.kind())) {
+            throw new RuleViolation("kind", "已记录此否决事项 / this veto is recorded already");
+        }
+        vetoes.add(veto);
+    }
+
+    /** Sets the leading group's comprehensive evaluation, 0 to the rule set's maximum (第十二条(三): 0–5). */
+    public void evaluate(BigDecimal value, ScoringRules rules) {
+        if (value == null || value.signum() < 0 || value.compareTo(rules.comprehensiveMax()) > 0) {
+            throw new InvalidInput("value", "综合评定分须在0到" + Decimals.plain(rules.comprehensiveMax())
+                    + "分之间 / must be between 0 and " + Decimals.plain(rules.comprehensiveMax()));
+        }
+        this.comprehensive = value;
+    }
+
+    /** Records a town's or street's rating of this unit (a department); a second rating by the same rater replaces it. */
+    public void rated(Rating rating) {
+        if (!rating.ratedUnitCode().equals(unitCode)) {
+            throw new InvalidInput("unitCode", "评分对象不是" + unitCode + " / the rating is of another unit");
+        }
+        ratings.put(rating.raterUnitCode(), rating);
+    }
+
+    /** The sheet with these entries added: claims not withdrawn, vetoes, ratings and the comprehensive evaluation. */
+    public UnitSheet applyTo(UnitSheet sheet) {
+        return sheet.withClaims(activeClaims()).withVetoes(vetoes).withRatings(List.copyOf(ratings.values()))
+                .withComprehensive(comprehensive);
+    }
+
+    public List<Claim> activeClaims() {
+        return claims.stream().filter(c -> !c.withdrawn()).map(EnteredClaim::claim).toList();
+    }
+
+    public boolean isEmpty() {
+        return claims.isEmpty() && vetoes.isEmpty() && comprehensive == null && ratings.isEmpty();
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public String unitCode() {
+        return unitCode;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public List<EnteredClaim> claims() {
+        return List.copyOf(claims);
+    }
+
+    public List<Veto> vetoes() {
+        return List.copyOf(vetoes);
+    }
+
+    public BigDecimal comprehensive() {
+        return comprehensive;
+    }
+
+    public List<Rating> ratings() {
+        return List.copyOf(ratings.values());
+    }
+}

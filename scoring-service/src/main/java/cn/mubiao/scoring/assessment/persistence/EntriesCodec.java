@@ -1,0 +1,87 @@
+package cn.mubiao.scoring.assessment.persistence;
+
+import cn.mubiao.scoring.assessment.domain.Category;
+import cn.mubiao.scoring.assessment.domain.Claim;
+import cn.mubiao.scoring.assessment.domain.Rating;
+import cn.mubiao.scoring.assessment.domain.UnitEntries;
+import cn.mubiao.scoring.assessment.domain.UnitEntries.EnteredClaim;
+import cn.mubiao.scoring.assessment.domain.Veto;
+import cn.mubiao.scoring.assessment.domain.VetoKind;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+
+/** Claims, vetoes and ratings as BSON, exact decimals kept as Decimal128. */
+final class EntriesCodec {
+
+    private EntriesCodec() {
+    }
+
+    static Document write(UnitEntries e) {
+        return new Document("year", e.year()).append("unitCode", e.unitCode())
+                .append("claims", e.claims().stream().map(EntriesCodec::claim).toList())
+                .append("vetoes", e.vetoes().stream().map(EntriesCodec::veto).toList())
+                .append("comprehensive", dec(e.comprehensive()))
+                .append("ratings", e.ratings().stream().map(EntriesCodec::rating).toList());
+    }
+
+    static UnitEntries read(Document d, long revision) {
+        return UnitEntries.restore(d.getInteger("year"), d.getString("unitCode"), revision,
+                d.getList("claims", Document.class, List.of()).stream().map(EntriesCodec::enteredClaim).toList(),
+                d.getList("vetoes", Document.class, List.of()).stream().map(EntriesCodec::veto).toList(),
+                dec(d, "comprehensive"),
+                d.getList("ratings", Document.class, List.of()).stream().map(EntriesCodec::rating).toList());
+    }
+
+    static Document claim(EnteredClaim c) {
+        return claimDoc(c.claim()).append("enteredBy", c.enteredBy())
+                .append("enteredAt", c.enteredAt() == null ? null : Date.from(c.enteredAt()))
+                .append("withdrawn", c.withdrawn()).append("withdrawnBy", c.withdrawnBy());
+    }
+
+    static Document claimDoc(Claim c) {
+        return new Document("id", c.id()).append("ruleCode", c.ruleCode()).append("points", dec(c.points()))
+                .append("subject", c.subject()).append("evidence", c.evidence()).append("reviewer", c.reviewer());
+    }
+
+    static Claim claim(Document d) {
+        return new Claim(d.getString("id"), d.getString("ruleCode"), dec(d, "points"), d.getString("subject"),
+                d.getList("evidence", String.class), d.getString("reviewer"));
+    }
+
+    static EnteredClaim enteredClaim(Document d) {
+        Date at = d.getDate("enteredAt");
+        return new EnteredClaim(claim(d), d.getString("enteredBy"), at == null ? null : at.toInstant(),
+                d.getBoolean("withdrawn", false), d.getString("withdrawnBy"));
+    }
+
+    static Document veto(Veto v) {
+        return new Document("kind", v.kind().name()).append("evidence", v.evidence()).append("reviewer", v.reviewer());
+    }
+
+    static Veto veto(Document d) {
+        return new Veto(VetoKind.valueOf(d.getString("kind")), d.getList("evidence", String.class),
+                d.getString("reviewer"));
+    }
+
+    static Document rating(Rating r) {
+        return new Document("rater", r.raterUnitCode()).append("raterCategory", r.raterCategory().name())
+                .append("rated", r.ratedUnitCode()).append("score", dec(r.score()));
+    }
+
+    static Rating rating(Document d) {
+        return new Rating(d.getString("rater"), Category.valueOf(d.getString("raterCategory")), d.getString("rated"),
+                dec(d, "score"));
+    }
+
+    static Decimal128 dec(BigDecimal value) {
+        return value == null ? null : new Decimal128(value);
+    }
+
+    static BigDecimal dec(Document d, String field) {
+        return d.get(field) instanceof Decimal128 x ? x.bigDecimalValue() : null;
+    }
+}
