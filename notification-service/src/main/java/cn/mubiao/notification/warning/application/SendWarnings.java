@@ -2,6 +2,8 @@ package cn.mubiao.notification.warning.application;
 
 import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.contracts.progress.ProgressReturned;
+import cn.mubiao.contracts.progress.ReportDue;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.events.Outbox;
@@ -12,8 +14,12 @@ import cn.mubiao.notification.recipient.KeycloakRecipients;
 import cn.mubiao.notification.recipient.Recipient;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.domain.Notice;
+import cn.mubiao.notification.warning.domain.OverdueNotice;
+import cn.mubiao.notification.warning.domain.ReminderNotice;
 import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.WarningMessage;
+import cn.mubiao.kit.security.Roles;
 import cn.mubiao.notification.warning.persistence.DeliveryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +28,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A yellow or red status warns the unit's recipients by email and SMS. Each (event, recipient, channel) is
@@ -56,10 +63,21 @@ public class SendWarnings {
         if (!e.status().warns()) {
             return;
         }
-        send(event, e.assignmentId(), e.unitCode(), recipients.ofUnit(e.unitCode()), r -> {
-            WarningMessage m = WarningMessage.of(e, r.displayName(), settings.consoleUrl());
-            return new Texts(m.subject(), m.emailBody(), m.sms());
-        });
+        send(event, e.assignmentId(), e.unitCode(), recipients.ofUnit(e.unitCode()),
+                r -> WarningMessage.of(e, r.displayName(), settings.consoleUrl()));
+    }
+
+    /** 提醒: a report is due soon; the unit's reporters are reminded. */
+    public void reportDue(ReportDue e, InboundEvent event) {
+        List<Recipient> reporters = recipients.ofUnit(e.unitCode()).stream().filter(r -> r.hasRole(Roles.REPORTER)).toList();
+        send(event, e.assignmentId(), e.unitCode(), reporters, r -> ReminderNotice.of(e, r.displayName(), settings.consoleUrl()));
+    }
+
+    /** 逾期: a report was not submitted by its deadline; the unit's reporters and its leader are told. */
+    public void reportOverdue(ReportOverdue e, InboundEvent event) {
+        List<Recipient> told = recipients.ofUnit(e.unitCode()).stream()
+                .filter(r -> r.hasRole(Roles.REPORTER) || r.hasRole(Roles.LEADER)).toList();
+        send(event, e.assignmentId(), e.unitCode(), told, r -> OverdueNotice.of(e, r.displayName(), settings.consoleUrl()));
     }
 
     /**
@@ -69,20 +87,15 @@ public class SendWarnings {
     public void progressReturned(ProgressReturned e, InboundEvent event) {
         List<Recipient> unit = recipients.ofUnit(e.unitCode());
         List<Recipient> reporter = unit.stream().filter(r -> r.username().equals(e.reportedBy())).toList();
-        send(event, e.assignmentId(), e.unitCode(), reporter.isEmpty() ? unit : reporter, r -> {
-            ReturnNotice n = ReturnNotice.of(e, r.displayName(), settings.consoleUrl());
-            return new Texts(n.subject(), n.emailBody(), n.sms());
-        });
-    }
-
-    private record Texts(String subject, String emailBody, String sms) {
+        send(event, e.assignmentId(), e.unitCode(), reporter.isEmpty() ? unit : reporter,
+                r -> ReturnNotice.of(e, r.displayName(), settings.consoleUrl()));
     }
 
     private void send(InboundEvent event, String assignmentId, String unitCode, List<Recipient> to,
-                      java.util.function.Function<Recipient, Texts> texts) {
+                      Function<Recipient, Notice> texts) {
         RuntimeException failure = null;
         for (Recipient r : to) {
-            Texts m = texts.apply(r);
+            Notice m = texts.apply(r);
             if (r.email() != null && !r.email().isBlank()) {
                 failure = deliver(event, assignmentId, unitCode, r, Channel.EMAIL, r.email(),
                         () -> email.send(r.email(), m.subject(), m.emailBody()), failure);
