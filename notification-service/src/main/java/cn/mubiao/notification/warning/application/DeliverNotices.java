@@ -5,6 +5,8 @@ import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.events.Outbox;
 import cn.mubiao.notification.channel.InvalidAddressException;
 import cn.mubiao.notification.channel.Sender;
+import cn.mubiao.notification.preference.domain.Preferences;
+import cn.mubiao.notification.preference.persistence.PreferenceStore;
 import cn.mubiao.notification.recipient.KeycloakRecipients;
 import cn.mubiao.notification.recipient.Recipient;
 import cn.mubiao.notification.warning.domain.Addresses;
@@ -49,16 +51,18 @@ public class DeliverNotices {
     private final List<Sender> senders;
     private final ChannelResilience resilience;
     private final KeycloakRecipients recipients;
+    private final PreferenceStore preferences;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration lease;
 
     DeliverNotices(DeliveryStore deliveries, List<Sender> senders, ChannelResilience resilience,
-                   KeycloakRecipients recipients, Outbox outbox, Clock clock, NotificationProperties settings) {
+                   KeycloakRecipients recipients, PreferenceStore preferences, Outbox outbox, Clock clock, NotificationProperties settings) {
         this.deliveries = deliveries;
         this.senders = List.copyOf(senders);
         this.resilience = resilience;
         this.recipients = recipients;
+        this.preferences = preferences;
         this.outbox = outbox;
         this.clock = clock;
         this.lease = settings.delivery().lease();
@@ -77,21 +81,42 @@ public class DeliverNotices {
         List<String> created = new ArrayList<>();
         for (Recipient r : to) {
             Notice n = texts.apply(r);
-            create(event, about, r, Channel.EMAIL, r.email(), n.emailBody(), n.subject(), now).ifPresent(created::add);
-            create(event, about, r, Channel.SMS, r.phone(), n.sms(), n.subject(), now).ifPresent(created::add);
+            Preferences p = preferences.of(r.username());
+            create(event, about, r, Channel.EMAIL, r.email(), n.emailBody(), n.subject(), p, now).ifPresent(created::add);
+            create(event, about, r, Channel.SMS, r.phone(), n.sms(), n.subject(), p, now).ifPresent(created::add);
         }
         created.forEach(this::attempt);
     }
 
     private Optional<String> create(InboundEvent event, Subject about, Recipient r, Channel channel, String address,
-                                    String text, String subject, Instant now) {
+                                    String text, String subject, Preferences p, Instant now) {
         if (address == null || address.isBlank()) {
             return Optional.empty();
         }
         String id = DeliveryKey.of(event.id(), r.username(), channel);
+        Start start = start(about, channel, p, now);
         NewDelivery d = new NewDelivery(id, event.id(), event.type(), about.kind(), about.assignmentId(), about.period(),
-                about.unitCode(), r.username(), channel, address.strip(), subject, text, DeliveryStatus.PENDING, null, now);
-        return deliveries.create(d, now) ? Optional.of(id) : Optional.empty();
+                about.unitCode(), r.username(), channel, address.strip(), subject, text, start.status(), start.note(),
+                start.firstAttemptAt());
+        return deliveries.create(d, now) && start.firstAttemptAt() != null && !start.firstAttemptAt().isAfter(now)
+                ? Optional.of(id) : Optional.empty();
+    }
+
+    /** How a new delivery starts: at once, held until a time, or not at all. */
+    private record Start(DeliveryStatus status, String note, Instant firstAttemptAt) {
+    }
+
+    private Start start(Subject about, Channel channel, Preferences p, Instant now) {
+        if (!p.allows(about.kind(), channel)) {
+            return new Start(DeliveryStatus.OPTED_OUT, "switched off by the recipient", null);
+        }
+        if (channel == Channel.SMS) {
+            Optional<Instant> held = p.smsHeldUntil(now);
+            if (held.isPresent()) {
+                return new Start(DeliveryStatus.HELD, "quiet hours until " + held.get(), held.get());
+            }
+        }
+        return new Start(DeliveryStatus.PENDING, null, now);
     }
 
     /** Attempts every delivery whose next attempt is due (retries, held SMS, attempts cut off by a crash). */
