@@ -21,6 +21,7 @@ import cn.mubiao.notification.warning.persistence.DeliveryStore;
 import cn.mubiao.notification.warning.persistence.DeliveryStore.Attempt;
 import cn.mubiao.notification.warning.persistence.DeliveryStore.Delivery;
 import cn.mubiao.notification.warning.persistence.DeliveryStore.NewDelivery;
+import cn.mubiao.notification.warning.persistence.FloodMarks;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,17 +53,21 @@ public class DeliverNotices {
     private final ChannelResilience resilience;
     private final KeycloakRecipients recipients;
     private final PreferenceStore preferences;
+    private final FloodMarks flood;
+    private final Duration floodWindow;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration lease;
 
     DeliverNotices(DeliveryStore deliveries, List<Sender> senders, ChannelResilience resilience,
-                   KeycloakRecipients recipients, PreferenceStore preferences, Outbox outbox, Clock clock, NotificationProperties settings) {
+                   KeycloakRecipients recipients, PreferenceStore preferences, FloodMarks flood, Outbox outbox, Clock clock, NotificationProperties settings) {
         this.deliveries = deliveries;
         this.senders = List.copyOf(senders);
         this.resilience = resilience;
         this.recipients = recipients;
         this.preferences = preferences;
+        this.flood = flood;
+        this.floodWindow = settings.delivery().floodWindow();
         this.outbox = outbox;
         this.clock = clock;
         this.lease = settings.delivery().lease();
@@ -94,7 +99,7 @@ public class DeliverNotices {
             return Optional.empty();
         }
         String id = DeliveryKey.of(event.id(), r.username(), channel);
-        Start start = start(about, channel, p, now);
+        Start start = start(event, about, r, channel, p, now);
         NewDelivery d = new NewDelivery(id, event.id(), event.type(), about.kind(), about.assignmentId(), about.period(),
                 about.unitCode(), r.username(), channel, address.strip(), subject, text, start.status(), start.note(),
                 start.firstAttemptAt());
@@ -106,9 +111,14 @@ public class DeliverNotices {
     private record Start(DeliveryStatus status, String note, Instant firstAttemptAt) {
     }
 
-    private Start start(Subject about, Channel channel, Preferences p, Instant now) {
+    private Start start(InboundEvent event, Subject about, Recipient r, Channel channel, Preferences p, Instant now) {
         if (!p.allows(about.kind(), channel)) {
             return new Start(DeliveryStatus.OPTED_OUT, "switched off by the recipient", null);
+        }
+        if (about.kind().floodLimited() && !flood.admit(DeliveryKey.flood(r.username(), channel, about.assignmentId(),
+                about.period()), event.id(), now, floodWindow)) {
+            return new Start(DeliveryStatus.SUPPRESSED, "one message per recipient, assignment and period within "
+                    + floodWindow, null);
         }
         if (channel == Channel.SMS) {
             Optional<Instant> held = p.smsHeldUntil(now);
