@@ -12,18 +12,40 @@ import java.util.List;
  * @param mailFrom    sender address of warning emails
  * @param consoleUrl  link to the console put in messages
  * @param warnRoles   realm roles of a unit's users who receive its warnings
+ * @param delivery    attempts, backoff, circuit breakers, flood control and quiet hours
  */
 @ConfigurationProperties("mubiao.notification")
 public record NotificationProperties(Keycloak keycloak, Smpp smpp,
                                      @DefaultValue("mubiao-noreply@demo.mubiao.local") String mailFrom,
                                      @DefaultValue("http://localhost:8080") String consoleUrl,
-                                     @DefaultValue({"leader", "reporter"}) List<String> warnRoles) {
+                                     @DefaultValue({"leader", "reporter"}) List<String> warnRoles,
+                                     @DefaultValue Delivery delivery) {
 
     public record Keycloak(@DefaultValue("http://localhost:8180") String serverUrl,
                            @DefaultValue("mubiao") String realm,
                            @DefaultValue("notification-service") String clientId,
                            @DefaultValue("notification-secret") String clientSecret,
                            @DefaultValue("5m") Duration cacheTtl) {
+    }
+
+    /**
+     * @param maxAttempts       attempts of a failing channel before the delivery is DEAD
+     * @param firstBackoff      wait after the first failed attempt; each next wait is {@code backoffMultiplier} times
+     *                          longer, at most {@code maxBackoff}
+     * @param lease             how long one attempt holds a delivery (longer than any channel timeout)
+     * @param sweepInterval     how often due retries and held SMS are looked for
+     * @param failureRate       per channel: the failure rate (percent) over the last {@code breakerWindow} calls that
+     *                          opens its circuit breaker
+     * @param breakerOpenFor    how long an open breaker refuses calls (such skips do not use up attempts)
+     * @param floodWindow       per recipient, channel, assignment and period: at most one warning in this window
+     * @param quietZone         the time zone of quiet hours unless a person gives another
+     */
+    public record Delivery(@DefaultValue("5") int maxAttempts, @DefaultValue("30s") Duration firstBackoff,
+                           @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("30m") Duration maxBackoff,
+                           @DefaultValue("2m") Duration lease, @DefaultValue("15s") Duration sweepInterval,
+                           @DefaultValue("50") float failureRate, @DefaultValue("10") int breakerWindow,
+                           @DefaultValue("1m") Duration breakerOpenFor, @DefaultValue("6h") Duration floodWindow,
+                           @DefaultValue("Asia/Shanghai") String quietZone) {
     }
 
     public record Smpp(@DefaultValue("localhost") String host, @DefaultValue("2775") int port,

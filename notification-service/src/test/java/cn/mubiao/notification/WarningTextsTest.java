@@ -2,16 +2,22 @@ package cn.mubiao.notification;
 
 import cn.mubiao.contracts.LagStatus;
 import cn.mubiao.contracts.progress.ProgressReturned;
+import cn.mubiao.contracts.progress.ReportDue;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.notification.channel.SmsParts;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.domain.Notice;
+import cn.mubiao.notification.warning.domain.OverdueNotice;
+import cn.mubiao.notification.warning.domain.ReminderNotice;
 import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.WarningMessage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,7 +32,7 @@ class WarningTextsTest {
 
     @Test
     void warningNamesUnitTargetPeriodAndGapInChinese() {
-        WarningMessage m = WarningMessage.of(RED, "王明", "http://localhost:8080");
+        Notice m = WarningMessage.of(RED, "王明", "http://localhost:8080");
 
         assertThat(m.subject()).isEqualTo("【目标预警·红色预警】中原区“新增城镇固定资产投资”2007年7月严重滞后");
         assertThat(m.sms()).contains("中原区").contains("2007年7月").contains("完成47.5%").contains("序时进度58.3%")
@@ -41,13 +47,68 @@ class WarningTextsTest {
 
     @Test
     void aReturnNoticeTellsTheReporterWhichReportWasReturnedAndWhy() {
-        ReturnNotice n = ReturnNotice.of(RETURNED, "李芳", "http://localhost:8080");
+        Notice n = ReturnNotice.of(RETURNED, "李芳", "http://localhost:8080");
 
         assertThat(n.subject()).isEqualTo("【报告退回】金水区“新增城镇固定资产投资”2007年3月进度报告");
         assertThat(n.sms()).contains("2007年3月").contains("退回").contains("缺少项目台账佐证材料");
         assertThat(n.emailBody()).startsWith("李芳：").contains("第1版").contains("410100-TJJ")
                 .contains("http://localhost:8080/progress/reports/410100-2007-A03@410105:200703").contains("was returned");
         assertThat(SmsParts.ucs2(n.sms(), 1)).hasSizeLessThanOrEqualTo(2);
+    }
+
+    private static final String LONG_TITLE = "规模以上工业企业研究与试验发展经费支出占主营业务收入比重及新增高新技术企业数量";
+
+    private static final ReportDue DUE = new ReportDue("410100-2007-A03@410102", "410102", "中原区", 2007,
+            "新增城镇固定资产投资", "200707", LocalDate.of(2007, 8, 5), 3);
+
+    @Test
+    void aReminderTellsTheReporterWhichReportIsDueAndWhen() {
+        Notice n = ReminderNotice.of(DUE, "张伟", "http://localhost:8080");
+
+        assertThat(n.subject()).isEqualTo("【报送提醒】中原区“新增城镇固定资产投资”2007年7月进度报告将于8月5日截止");
+        assertThat(n.sms()).startsWith("【目标管理】提醒：").contains("2007年7月").contains("8月5日截止").contains("还有3天");
+        assertThat(n.emailBody()).startsWith("张伟：")
+                .contains("http://localhost:8080/progress/reports?assignmentId=410100-2007-A03@410102")
+                .contains("is due on 2007-08-05");
+        assertThat(n.emailBody().indexOf("报送截止日期")).isLessThan(n.emailBody().indexOf("Reminder"));
+    }
+
+    @Test
+    void aReminderOnTheDueDaySaysItIsDueToday() {
+        ReportDue today = new ReportDue(DUE.assignmentId(), DUE.unitCode(), DUE.unitName(), 2007, DUE.targetTitle(),
+                DUE.period(), DUE.dueDate(), 0);
+
+        assertThat(ReminderNotice.of(today, "张伟", "http://x").sms()).contains("今天截止").doesNotContain("还有");
+    }
+
+    private static final ReportOverdue OVERDUE = new ReportOverdue("410100-2007-A03@410102", "410102", "中原区", 2007,
+            "新增城镇固定资产投资", "2007Q2", LocalDate.of(2007, 7, 5), LocalDate.of(2007, 7, 6), 2);
+
+    @Test
+    void anOverdueNoticeSaysHowLateAndThatItCountsAsSeriouslyLagging() {
+        Notice n = OverdueNotice.of(OVERDUE, "王明", "http://localhost:8080");
+
+        assertThat(n.subject()).isEqualTo("【逾期未报】中原区“新增城镇固定资产投资”2007年第2季度进度报告已逾期2天");
+        assertThat(n.sms()).startsWith("【目标管理】逾期：").contains("7月5日截止").contains("已逾期2天").contains("严重滞后");
+        assertThat(n.emailBody()).startsWith("王明：").contains("逾期2天未报送").contains("2 day(s) late");
+    }
+
+    @Test
+    void everySmsFitsTwoPartsEvenWithALongTargetTitle() {
+        ReportDue due = new ReportDue("a", "410102", "中原区", 2007, LONG_TITLE, "200707", LocalDate.of(2007, 8, 5), 3);
+        ReportOverdue overdue = new ReportOverdue("a", "410102", "中原区", 2007, LONG_TITLE, "200707",
+                LocalDate.of(2007, 8, 5), LocalDate.of(2007, 8, 6), 12);
+
+        assertThat(List.of(ReminderNotice.of(due, "张伟", "http://x").sms(), OverdueNotice.of(overdue, "王明", "http://x").sms(),
+                ReturnNotice.of(RETURNED, "李芳", "http://x").sms(), WarningMessage.of(redOf(LONG_TITLE), "王明", "http://x").sms()))
+                .allSatisfy(sms -> assertThat(SmsParts.ucs2(sms, 1)).hasSizeLessThanOrEqualTo(2));
+        assertThat(ReminderNotice.of(due, "张伟", "http://x").sms()).contains("…");
+    }
+
+    private static StatusChanged redOf(String title) {
+        return new StatusChanged(RED.assignmentId(), RED.unitCode(), RED.unitName(), RED.targetCode(), title, RED.period(),
+                null, RED.status(), RED.expectedShare(), RED.completion(), RED.gapPoints(), RED.actual(),
+                RED.targetValue(), RED.unitOfMeasure(), RED.reason());
     }
 
     @Test

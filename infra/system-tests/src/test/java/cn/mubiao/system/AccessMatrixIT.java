@@ -110,6 +110,14 @@ class AccessMatrixIT {
                 () -> api.get("/api/scoring/status?assignmentId=" + a, tokens.get("countyA")));
         api.until(r -> r.body().contains(a), Duration.ofSeconds(60),
                 () -> api.get("/api/notifications/deliveries", tokens.get("countyA")));
+        // V = one of A's deliveries (sent: a permitted resend is a 409, a success is never sent twice)
+        Matcher v = Pattern.compile("\\{\"id\":\"([0-9a-f]+)\"")
+                .matcher(api.get("/api/notifications/deliveries?assignmentId=" + a, tokens.get("countyA")).body());
+        if (!v.find()) {
+            throw new IllegalStateException("no delivery of " + a);
+        }
+        fixtures.put("V", v.group(1));
+        bodies.put("preferencesOwn", "{}");
     }
 
     /**

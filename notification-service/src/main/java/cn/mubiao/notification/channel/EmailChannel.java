@@ -1,8 +1,13 @@
 package cn.mubiao.notification.channel;
 
 import cn.mubiao.notification.NotificationProperties;
+import cn.mubiao.notification.warning.domain.Channel;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -11,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Sends email over SMTP, UTF-8. */
 @Component
-public class EmailChannel {
+public class EmailChannel implements Sender {
 
     private final JavaMailSender mail;
     private final String from;
@@ -21,8 +26,19 @@ public class EmailChannel {
         this.from = settings.mailFrom();
     }
 
-    /** Sends and returns the Message-ID. */
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    /** Sends and returns the Message-ID; an address the server refuses is an {@link InvalidAddressException}. */
+    @Override
     public String send(String to, String subject, String text) {
+        try {
+            new InternetAddress(to, true).validate();
+        } catch (AddressException e) {
+            throw new InvalidAddressException("invalid email address " + to + ": " + e.getMessage(), e);
+        }
         try {
             MimeMessage m = mail.createMimeMessage();
             MimeMessageHelper h = new MimeMessageHelper(m, false, StandardCharsets.UTF_8.name());
@@ -30,10 +46,24 @@ public class EmailChannel {
             h.setTo(to);
             h.setSubject(subject);
             h.setText(text, false);
-            mail.send(m);
+            send(m, to);
             return m.getMessageID();
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("cannot build the email to " + to, e);
+        }
+    }
+
+    private void send(MimeMessage m, String to) {
+        try {
+            mail.send(m);
+        } catch (MailSendException e) {
+            boolean refused = e.getFailedMessages().values().stream()
+                    .anyMatch(x -> x instanceof SendFailedException f && f.getInvalidAddresses() != null
+                            && f.getInvalidAddresses().length > 0);
+            if (refused) {
+                throw new InvalidAddressException("the SMTP server refused " + to + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 }

@@ -1,6 +1,9 @@
 package cn.mubiao.notification.channel;
 
 import cn.mubiao.notification.NotificationProperties;
+import cn.mubiao.notification.warning.domain.Channel;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.ESMClass;
@@ -25,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Sends SMS over SMPP (jSMPP) as a transmitter, UCS-2 for Chinese, long texts as concatenated parts. */
 @Component
-public class SmsChannel implements DisposableBean {
+public class SmsChannel implements Sender, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
@@ -37,8 +40,19 @@ public class SmsChannel implements DisposableBean {
         this.settings = settings.smpp();
     }
 
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    /** Sends a text (the subject is not sent); returns the SMSC message ids of its parts, comma-separated. */
+    @Override
+    public String send(String phone, String subject, String text) {
+        return String.join(",", send(phone, text));
+    }
+
     /** Sends a text; returns the SMSC message id of each part. */
-    public synchronized List<String> send(String phone, String text) {
+    synchronized List<String> send(String phone, String text) {
         List<byte[]> parts = SmsParts.ucs2(text, reference.incrementAndGet() & 0xff);
         ESMClass esm = parts.size() > 1
                 ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
@@ -46,6 +60,8 @@ public class SmsChannel implements DisposableBean {
         try {
             SMPPSession s = session();
             return parts.stream().map(p -> submit(s, phone, esm, p)).toList();
+        } catch (InvalidAddressException e) {
+            throw e; // the session is fine
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -59,6 +75,11 @@ public class SmsChannel implements DisposableBean {
                     (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
                     (byte) 0, new GeneralDataCoding(Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false), (byte) 0, part)
                     .getMessageId();
+        } catch (NegativeResponseException e) {
+            if (e.getCommandStatus() == SMPPConstant.STAT_ESME_RINVDSTADR) {
+                throw new InvalidAddressException("the SMSC refused the destination " + phone, e);
+            }
+            throw new IllegalStateException("SMPP submit_sm to " + phone + " refused: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("SMPP submit_sm to " + phone + " failed: " + e.getMessage(), e);
         }

@@ -69,13 +69,14 @@ public class KeycloakRecipients {
                 continue;
             }
             Set<String> roles = realm.users().get(u.getId()).roles().realmLevel().listEffective().stream()
-                    .map(RoleRepresentation::getName).collect(Collectors.toSet());
-            if (roles.stream().noneMatch(warned::contains)) {
+                    .map(RoleRepresentation::getName).collect(Collectors.toCollection(java.util.HashSet::new));
+            roles.retainAll(warned);
+            if (roles.isEmpty()) {
                 continue;
             }
             String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
             out.add(new Recipient(u.getUsername(), name.isEmpty() ? u.getUsername() : name, u.getEmail(),
-                    first(u.getAttributes(), "phone")));
+                    first(u.getAttributes(), "phone"), roles));
         }
         out.sort(java.util.Comparator.comparing(Recipient::username));
         return List.copyOf(out);

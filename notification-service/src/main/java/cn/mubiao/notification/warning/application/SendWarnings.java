@@ -1,120 +1,78 @@
 package cn.mubiao.notification.warning.application;
 
-import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.contracts.progress.ProgressReturned;
+import cn.mubiao.contracts.progress.ReportDue;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.InboundEvent;
-import cn.mubiao.kit.events.Outbox;
+import cn.mubiao.kit.security.Roles;
 import cn.mubiao.notification.NotificationProperties;
-import cn.mubiao.notification.channel.EmailChannel;
-import cn.mubiao.notification.channel.SmsChannel;
 import cn.mubiao.notification.recipient.KeycloakRecipients;
 import cn.mubiao.notification.recipient.Recipient;
-import cn.mubiao.notification.warning.domain.Channel;
-import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.application.DeliverNotices.Subject;
+import cn.mubiao.notification.warning.domain.OverdueNotice;
+import cn.mubiao.notification.warning.domain.ReminderNotice;
 import cn.mubiao.notification.warning.domain.ReturnNotice;
+import cn.mubiao.notification.warning.domain.TriggerKind;
 import cn.mubiao.notification.warning.domain.WarningMessage;
-import cn.mubiao.notification.warning.persistence.DeliveryStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * A yellow or red status warns the unit's recipients by email and SMS. Each (event, recipient, channel) is
- * claimed under a unique key before sending, so a replayed event sends nothing twice; a failed send is
- * recorded and retried by the consumer, then dead-lettered.
+ * Who is told what, per trigger: the recipients (from Keycloak) and the texts; the delivery itself — once per
+ * (event, recipient, channel), retried, dead-lettered — is {@link DeliverNotices}'s.
+ *
+ * <p>Seam for the next triggers: {@code AssessmentPublished} (to each unit's leader) and {@code EscalationRaised}
+ * (to the target office and the next level's leader) each add a method here, a texts class in {@code domain}, a
+ * {@link TriggerKind} and an {@code EventHandler} bean in {@code WarningEventHandlers}.
  */
 @Component
 public class SendWarnings {
 
-    private static final Logger log = LoggerFactory.getLogger(SendWarnings.class);
-
     private final KeycloakRecipients recipients;
-    private final DeliveryStore deliveries;
-    private final EmailChannel email;
-    private final SmsChannel sms;
-    private final Outbox outbox;
-    private final Clock clock;
-    private final NotificationProperties settings;
+    private final DeliverNotices deliver;
+    private final String consoleUrl;
 
-    SendWarnings(KeycloakRecipients recipients, DeliveryStore deliveries, EmailChannel email, SmsChannel sms,
-                 Outbox outbox, Clock clock, NotificationProperties settings) {
+    SendWarnings(KeycloakRecipients recipients, DeliverNotices deliver, NotificationProperties settings) {
         this.recipients = recipients;
-        this.deliveries = deliveries;
-        this.email = email;
-        this.sms = sms;
-        this.outbox = outbox;
-        this.clock = clock;
-        this.settings = settings;
+        this.deliver = deliver;
+        this.consoleUrl = settings.consoleUrl();
     }
 
+    /** 预警: a yellow or red status warns the unit's people. */
     public void statusChanged(StatusChanged e, InboundEvent event) {
         if (!e.status().warns()) {
             return;
         }
-        send(event, e.assignmentId(), e.unitCode(), recipients.ofUnit(e.unitCode()), r -> {
-            WarningMessage m = WarningMessage.of(e, r.displayName(), settings.consoleUrl());
-            return new Texts(m.subject(), m.emailBody(), m.sms());
-        });
+        deliver.notify(event, new Subject(TriggerKind.WARNING, e.assignmentId(), e.period(), e.unitCode(), e.status().name()),
+                recipients.ofUnit(e.unitCode()), r -> WarningMessage.of(e, r.displayName(), consoleUrl));
+    }
+
+    /** 提醒: a report is due soon; the unit's reporters are reminded. */
+    public void reportDue(ReportDue e, InboundEvent event) {
+        deliver.notify(event, new Subject(TriggerKind.REMINDER, e.assignmentId(), e.period(), e.unitCode(), null),
+                withRole(e.unitCode(), Roles.REPORTER), r -> ReminderNotice.of(e, r.displayName(), consoleUrl));
+    }
+
+    /** 逾期: a report was not submitted by its deadline; the unit's reporters and its leader are told. */
+    public void reportOverdue(ReportOverdue e, InboundEvent event) {
+        deliver.notify(event, new Subject(TriggerKind.OVERDUE, e.assignmentId(), e.period(), e.unitCode(), null),
+                withRole(e.unitCode(), Roles.REPORTER, Roles.LEADER), r -> OverdueNotice.of(e, r.displayName(), consoleUrl));
     }
 
     /**
-     * The monitoring unit returned a report: its reporter is told (or, when that user is no longer found, the
+     * 退回: the monitoring unit returned a report; its reporter is told (or, when that user is no longer found, the
      * unit's people).
      */
     public void progressReturned(ProgressReturned e, InboundEvent event) {
         List<Recipient> unit = recipients.ofUnit(e.unitCode());
         List<Recipient> reporter = unit.stream().filter(r -> r.username().equals(e.reportedBy())).toList();
-        send(event, e.assignmentId(), e.unitCode(), reporter.isEmpty() ? unit : reporter, r -> {
-            ReturnNotice n = ReturnNotice.of(e, r.displayName(), settings.consoleUrl());
-            return new Texts(n.subject(), n.emailBody(), n.sms());
-        });
+        deliver.notify(event, new Subject(TriggerKind.RETURNED, e.assignmentId(), e.period(), e.unitCode(), null),
+                reporter.isEmpty() ? unit : reporter, r -> ReturnNotice.of(e, r.displayName(), consoleUrl));
     }
 
-    private record Texts(String subject, String emailBody, String sms) {
-    }
-
-    private void send(InboundEvent event, String assignmentId, String unitCode, List<Recipient> to,
-                      java.util.function.Function<Recipient, Texts> texts) {
-        RuntimeException failure = null;
-        for (Recipient r : to) {
-            Texts m = texts.apply(r);
-            if (r.email() != null && !r.email().isBlank()) {
-                failure = deliver(event, assignmentId, unitCode, r, Channel.EMAIL, r.email(),
-                        () -> email.send(r.email(), m.subject(), m.emailBody()), failure);
-            }
-            if (r.phone() != null && !r.phone().isBlank()) {
-                failure = deliver(event, assignmentId, unitCode, r, Channel.SMS, r.phone(),
-                        () -> String.join(",", sms.send(r.phone(), m.sms())), failure);
-            }
-        }
-        if (failure != null) {
-            throw failure; // the consumer retries; deliveries already SENT are skipped then
-        }
-    }
-
-    private RuntimeException deliver(InboundEvent event, String assignmentId, String unitCode, Recipient r,
-                                     Channel channel, String address, java.util.function.Supplier<String> send,
-                                     RuntimeException failure) {
-        String id = DeliveryKey.of(event.id(), r.username(), channel);
-        Instant now = clock.instant();
-        if (!deliveries.claim(id, event.id(), event.type(), assignmentId, unitCode, r.username(), channel, address, now)) {
-            return failure;
-        }
-        try {
-            String providerId = send.get();
-            deliveries.sent(id, providerId, clock.instant(), outbox.entry(new WarningDelivered(id, event.id(),
-                    assignmentId, unitCode, r.username(), channel.name(), address, clock.instant())));
-            outbox.written();
-            return failure;
-        } catch (RuntimeException ex) {
-            log.warn("{} to {} failed: {}", channel, r.username(), ex.toString());
-            deliveries.failed(id, ex.getMessage(), clock.instant());
-            return failure != null ? failure : ex;
-        }
+    private List<Recipient> withRole(String unitCode, String... roles) {
+        return recipients.ofUnit(unitCode).stream().filter(r -> List.of(roles).stream().anyMatch(r::hasRole)).toList();
     }
 }

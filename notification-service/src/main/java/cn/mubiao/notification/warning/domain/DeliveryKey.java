@@ -12,9 +12,18 @@ public final class DeliveryKey {
     }
 
     public static String of(String eventId, String recipient, Channel channel) {
+        return hash(eventId, recipient, channel.name());
+    }
+
+    /** The flood-control key: one message per recipient, channel, assignment and period in a window. */
+    public static String flood(String recipient, Channel channel, String assignmentId, String period, String level) {
+        return hash("flood", recipient, channel.name(), assignmentId, period, level == null ? "" : level);
+    }
+
+    private static String hash(String... parts) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((eventId + "\u0000" + recipient + "\u0000" + channel.name()).getBytes(StandardCharsets.UTF_8));
+                    .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -6,15 +6,18 @@ import cn.mubiao.contracts.progress.ProgressReturned;
  * The texts telling a reporter that the monitoring unit returned their report (退回), Chinese first and English
  * second; the SMS fits two parts.
  */
-public record ReturnNotice(String subject, String emailBody, String sms) {
+public final class ReturnNotice {
 
-    public static ReturnNotice of(ProgressReturned e, String recipientName, String consoleUrl) {
-        String period = WarningMessage.periodLabel(e.period());
-        String unit = e.unitName() != null ? e.unitName() : e.unitCode();
-        String target = e.targetTitle() != null ? e.targetTitle() : e.assignmentId();
+    private ReturnNotice() {
+    }
+
+    public static Notice of(ProgressReturned e, String recipientName, String consoleUrl) {
+        String period = Texts.periodLabel(e.period());
+        String unit = Texts.orElse(e.unitName(), e.unitCode());
+        String target = Texts.orElse(e.targetTitle(), e.assignmentId());
         String subject = "【报告退回】%s“%s”%s进度报告".formatted(unit, target, period);
-        String sms = "【目标管理】%s“%s”%s进度报告被监控单位退回：%s。请补充后提交更正。"
-                .formatted(unit, abbreviate(target, 20), period, abbreviate(e.reason(), 40));
+        String sms = Texts.SMS_SIGNATURE + "%s“%s”%s进度报告被监控单位退回：%s。请补充后提交更正。"
+                .formatted(unit, Texts.abbreviate(target, 20), period, Texts.abbreviate(e.reason(), 40));
         String link = consoleUrl + "/progress/reports/" + e.reportId();
         String body = """
                 %s：
@@ -30,10 +33,6 @@ public record ReturnNotice(String subject, String emailBody, String sms) {
                 Please correct it; the correction is kept as a new version. Details: %s
                 """.formatted(recipientName, unit, target, period, e.reportVersion(), e.returnerUnitCode(), e.reason(),
                 link, target, e.period(), e.reportVersion(), e.returnerUnitCode(), e.reason(), link);
-        return new ReturnNotice(subject, body, sms);
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return new Notice(subject, body, sms);
     }
 }

@@ -1,22 +1,24 @@
 package cn.mubiao.notification.warning.domain;
 
 import cn.mubiao.contracts.LagStatus;
-import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.scoring.StatusChanged;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The texts of a lag warning, Chinese first and English second. */
-public record WarningMessage(String subject, String emailBody, String sms) {
+/** 预警: the texts of a lag warning, Chinese first and English second. */
+public final class WarningMessage {
 
-    public static WarningMessage of(StatusChanged e, String recipientName, String consoleUrl) {
-        String period = periodLabel(e.period());
+    private WarningMessage() {
+    }
+
+    public static Notice of(StatusChanged e, String recipientName, String consoleUrl) {
+        String period = Texts.periodLabel(e.period());
         String level = e.status() == LagStatus.SERIOUSLY_LAGGING ? "红色预警" : "黄色预警";
         String unit = e.unitName() != null ? e.unitName() : e.unitCode();
         String subject = "【目标预警·%s】%s“%s”%s%s".formatted(level, unit, e.targetTitle(), period, e.status().zh());
-        String sms = "【目标管理】%s“%s”%s%s：完成%s%%，序时进度%s%%，差%s个百分点，请抓紧推进。"
-                .formatted(unit, e.targetTitle(), period, e.status().zh(), pct(e.completion()), pct(e.expectedShare()),
+        String sms = Texts.SMS_SIGNATURE + "%s“%s”%s%s：完成%s%%，序时进度%s%%，差%s个百分点，请抓紧推进。"
+                .formatted(unit, Texts.abbreviate(e.targetTitle(), 20), period, e.status().zh(), pct(e.completion()), pct(e.expectedShare()),
                         e.gapPoints().setScale(1, RoundingMode.HALF_UP).toPlainString());
         String link = consoleUrl + "/targets/assignments/" + e.assignmentId();
         String body = """
@@ -37,17 +39,9 @@ public record WarningMessage(String subject, String emailBody, String sms) {
                 pct(e.completion()), pct(e.expectedShare()), e.gapPoints().setScale(1, RoundingMode.HALF_UP).toPlainString(),
                 e.reason(), link, e.status().en(), e.targetTitle(), unit, e.status().en(), e.period(),
                 pct(e.completion()), pct(e.expectedShare()), link);
-        return new WarningMessage(subject, body, sms);
+        return new Notice(subject, body, sms);
     }
 
-    static String periodLabel(String code) {
-        return Period.parse(code).map(p -> switch (p.frequency()) {
-            case MONTHLY -> p.year() + "年" + p.monthIndex() + "月";
-            case QUARTERLY -> p.year() + "年第" + (p.monthIndex() / 3) + "季度";
-            case HALF_YEARLY -> p.year() + (p.monthIndex() == 6 ? "年上半年" : "年下半年");
-            case YEARLY -> p.year() + "年";
-        }).orElse(code);
-    }
 
     private static String pct(BigDecimal share) {
         return share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();

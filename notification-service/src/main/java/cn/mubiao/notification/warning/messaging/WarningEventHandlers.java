@@ -1,13 +1,15 @@
 package cn.mubiao.notification.warning.messaging;
 
 import cn.mubiao.contracts.progress.ProgressReturned;
+import cn.mubiao.contracts.progress.ReportDue;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.EventHandler;
 import cn.mubiao.notification.warning.application.SendWarnings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Scoring events that trigger warnings. */
+/** Scoring and progress events that trigger notifications. */
 @Configuration(proxyBeanMethods = false)
 class WarningEventHandlers {
 
@@ -19,5 +21,15 @@ class WarningEventHandlers {
     @Bean
     EventHandler<ProgressReturned> progressReturned(SendWarnings warnings) {
         return EventHandler.of(ProgressReturned.TYPE, ProgressReturned.class, warnings::progressReturned);
+    }
+
+    @Bean
+    EventHandler<ReportDue> reportDue(SendWarnings warnings) {
+        return EventHandler.of(ReportDue.TYPE, ReportDue.class, warnings::reportDue);
+    }
+
+    @Bean
+    EventHandler<ReportOverdue> reportOverdue(SendWarnings warnings) {
+        return EventHandler.of(ReportOverdue.TYPE, ReportOverdue.class, warnings::reportOverdue);
     }
 }

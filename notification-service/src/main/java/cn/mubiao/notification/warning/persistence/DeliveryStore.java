@@ -1,12 +1,18 @@
 package cn.mubiao.notification.warning.persistence;
 
 import cn.mubiao.kit.events.OutboxEntry;
+import cn.mubiao.notification.warning.domain.AttemptOutcome;
 import cn.mubiao.notification.warning.domain.Channel;
+import cn.mubiao.notification.warning.domain.DeliveryStatus;
+import cn.mubiao.notification.warning.domain.TriggerKind;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -14,14 +20,23 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
-/** Deliveries, one document per (event, recipient, channel), every attempt recorded. */
+/**
+ * Deliveries, one document per (event, recipient, channel) under its unique key, with the rendered texts (so a
+ * retry, a held SMS or a resend needs nothing but the document) and every attempt. Each change is one update of
+ * the one document, guarded by the status it leaves, so concurrent workers never both send.
+ */
 @Component
 public class DeliveryStore {
 
     public static final String COLLECTION = "deliveries";
+
+    /** What deliveries written before attempts were scheduled say instead of DEAD; they read as DEAD. */
+    private static final String LEGACY_FAILED = "FAILED";
 
     private final MongoCollection<Document> collection;
 
@@ -29,40 +44,101 @@ public class DeliveryStore {
         this.collection = db.getCollection(COLLECTION);
     }
 
-    public record Delivery(String id, String sourceEventId, String trigger, String assignmentId, String unitCode,
-                           String recipient, Channel channel, String address, String status, int attempts,
-                           String lastError, Instant createdAt, Instant sentAt) {
+    public record Attempt(Instant at, AttemptOutcome outcome, String error) {
+    }
+
+    /** A delivery to be created: {@code nextAttemptAt} is null for one that will never be sent. */
+    public record NewDelivery(String id, String sourceEventId, String trigger, TriggerKind kind, String assignmentId,
+                              String period, String unitCode, String recipient, Channel channel, String address,
+                              String subject, String text, DeliveryStatus status, String note, Instant nextAttemptAt) {
+    }
+
+    public record Delivery(String id, String sourceEventId, String trigger, TriggerKind kind, String assignmentId,
+                           String period, String unitCode, String recipient, Channel channel, String address,
+                           String subject, String text, DeliveryStatus status, String note, int attempts, int failures,
+                           List<Attempt> attemptLog, String lastError, Instant createdAt, Instant nextAttemptAt,
+                           Instant sentAt) {
+    }
+
+    /** Creates the delivery; false when one with this key exists already (a replayed event). */
+    public boolean create(NewDelivery d, Instant now) {
+        Document doc = new Document("_id", d.id()).append("sourceEventId", d.sourceEventId()).append("trigger", d.trigger())
+                .append("kind", d.kind().name()).append("assignmentId", d.assignmentId()).append("period", d.period())
+                .append("unitCode", d.unitCode()).append("recipient", d.recipient()).append("channel", d.channel().name())
+                .append("address", d.address()).append("subject", d.subject()).append("text", d.text())
+                .append("status", d.status().name()).append("note", d.note()).append("attempts", 0).append("failures", 0)
+                .append("attemptLog", List.of()).append("createdAt", Date.from(now))
+                .append("nextAttemptAt", d.nextAttemptAt() == null ? null : Date.from(d.nextAttemptAt()));
+        try {
+            collection.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
-     * Creates the delivery if it does not exist yet.
-     *
-     * @return whether it still needs sending (not yet SENT)
+     * Takes the delivery for one attempt when it is open and due: its next attempt moves to {@code leaseUntil}, so
+     * no other worker takes it meanwhile, and a worker that dies mid-send leaves it to be taken again then.
      */
-    public boolean claim(String id, String sourceEventId, String trigger, String assignmentId, String unitCode,
-                         String recipient, Channel channel, String address, Instant now) {
-        collection.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.setOnInsert("sourceEventId", sourceEventId), Updates.setOnInsert("trigger", trigger),
-                Updates.setOnInsert("assignmentId", assignmentId), Updates.setOnInsert("unitCode", unitCode),
-                Updates.setOnInsert("recipient", recipient), Updates.setOnInsert("channel", channel.name()),
-                Updates.setOnInsert("address", address), Updates.setOnInsert("status", "PENDING"),
-                Updates.setOnInsert("attempts", 0), Updates.setOnInsert("createdAt", Date.from(now))),
-                new UpdateOptions().upsert(true));
-        Document d = collection.find(Filters.eq("_id", id)).first();
-        return d != null && !"SENT".equals(d.getString("status"));
+    public Optional<Delivery> lease(String id, Instant now, Instant leaseUntil) {
+        Document d = collection.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN)),
+                        Filters.lte("nextAttemptAt", Date.from(now))),
+                Updates.set("nextAttemptAt", Date.from(leaseUntil)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(DeliveryStore::read);
     }
 
-    /** Marks the delivery sent and queues its event, in one update. */
-    public void sent(String id, String providerId, Instant now, OutboxEntry event) {
-        collection.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.set("status", "SENT"), Updates.set("providerId", providerId), Updates.set("sentAt", Date.from(now)),
-                Updates.inc("attempts", 1), Updates.push(OutboxEntry.FIELD, event.toDocument())));
+    /** Ids of open deliveries whose next attempt is due, oldest first. */
+    public List<String> due(Instant now, int limit) {
+        return collection.find(Filters.and(Filters.in("status", names(DeliveryStatus.OPEN)),
+                        Filters.lte("nextAttemptAt", Date.from(now))))
+                .sort(Sorts.ascending("nextAttemptAt")).limit(limit).map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
-    public void failed(String id, String error, Instant now) {
-        collection.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.set("status", "FAILED"), Updates.set("lastError", error), Updates.inc("attempts", 1),
-                Updates.push("errors", new Document("at", Date.from(now)).append("error", error))));
+    /** Marks the delivery sent and queues its event, in one update; false when it was sent already. */
+    public boolean sent(String id, Attempt attempt, String providerId, OutboxEntry event) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN))),
+                Updates.combine(Updates.set("status", DeliveryStatus.SENT.name()), Updates.set("providerId", providerId),
+                        Updates.set("sentAt", Date.from(attempt.at())), Updates.unset("nextAttemptAt"),
+                        Updates.inc("attempts", 1), Updates.push("attemptLog", write(attempt)),
+                        Updates.push(OutboxEntry.FIELD, event.toDocument()))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Records an attempt that did not send and where the delivery goes from there.
+     *
+     * @param next        the next attempt, null when the delivery is closed (DEAD, INVALID_ADDRESS)
+     * @param tried       whether the channel was called (a circuit-open skip was not)
+     * @param countsToward whether it uses up one of the attempts before DEAD
+     */
+    public void failed(String id, Attempt attempt, DeliveryStatus status, Instant next, boolean tried, boolean countsToward) {
+        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN))),
+                Updates.combine(Updates.set("status", status.name()), Updates.set("lastError", attempt.error()),
+                        next == null ? Updates.unset("nextAttemptAt") : Updates.set("nextAttemptAt", Date.from(next)),
+                        Updates.inc("attempts", tried ? 1 : 0), Updates.inc("failures", countsToward ? 1 : 0),
+                        Updates.push("attemptLog", write(attempt))));
+    }
+
+    /**
+     * Takes a DEAD or INVALID_ADDRESS delivery back to PENDING with a fresh set of attempts (and the recipient's
+     * current address); false when it is in any other state (sent, still being delivered, resent meanwhile).
+     */
+    public boolean reopen(String id, String address, Attempt request) {
+        List<String> resendable = new ArrayList<>(names(DeliveryStatus.RESENDABLE));
+        resendable.add(LEGACY_FAILED);
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", resendable)),
+                Updates.combine(Updates.set("status", DeliveryStatus.PENDING.name()), Updates.set("address", address),
+                        Updates.set("failures", 0), Updates.set("nextAttemptAt", Date.from(request.at())),
+                        Updates.push("attemptLog", write(request)))).getModifiedCount() == 1;
+    }
+
+    public Optional<Delivery> get(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(DeliveryStore::read);
     }
 
     public List<Delivery> find(Bson filter, int limit) {
@@ -70,12 +146,37 @@ public class DeliveryStore {
                 .into(new ArrayList<>());
     }
 
+    private static List<String> names(Collection<DeliveryStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+
+    private static Document write(Attempt a) {
+        return new Document("at", Date.from(a.at())).append("outcome", a.outcome().name()).append("error", a.error());
+    }
+
     private static Delivery read(Document d) {
+        List<Attempt> log = new ArrayList<>();
+        for (Document a : d.getList("attemptLog", Document.class, List.of())) {
+            log.add(new Attempt(a.getDate("at").toInstant(), AttemptOutcome.valueOf(a.getString("outcome")), a.getString("error")));
+        }
         return new Delivery(d.getString("_id"), d.getString("sourceEventId"), d.getString("trigger"),
-                d.getString("assignmentId"), d.getString("unitCode"), d.getString("recipient"),
-                Channel.valueOf(d.getString("channel")), d.getString("address"), d.getString("status"),
-                d.getInteger("attempts", 0), d.getString("lastError"),
-                d.getDate("createdAt") == null ? null : d.getDate("createdAt").toInstant(),
-                d.getDate("sentAt") == null ? null : d.getDate("sentAt").toInstant());
+                d.getString("kind") == null ? null : TriggerKind.valueOf(d.getString("kind")), d.getString("assignmentId"),
+                d.getString("period"), d.getString("unitCode"), d.getString("recipient"), Channel.valueOf(d.getString("channel")),
+                d.getString("address"), d.getString("subject"), d.getString("text"), status(d.getString("status")),
+                d.getString("note"), d.getInteger("attempts", 0), d.getInteger("failures", 0), log, d.getString("lastError"),
+                instant(d, "createdAt"), instant(d, "nextAttemptAt"), instant(d, "sentAt"));
+    }
+
+    private static DeliveryStatus status(String s) {
+        return LEGACY_FAILED.equals(s) ? DeliveryStatus.DEAD : DeliveryStatus.valueOf(s);
+    }
+
+    /** The filter for deliveries in a status (DEAD includes the legacy FAILED ones). */
+    public static Bson statusIs(DeliveryStatus status) {
+        return status == DeliveryStatus.DEAD ? Filters.in("status", status.name(), LEGACY_FAILED) : Filters.eq("status", status.name());
+    }
+
+    private static Instant instant(Document d, String field) {
+        return d.getDate(field) == null ? null : d.getDate(field).toInstant();
     }
 }
