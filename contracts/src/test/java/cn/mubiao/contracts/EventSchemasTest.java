@@ -97,6 +97,8 @@ class EventSchemasTest {
                         Instant.parse("2008-02-10T02:00:00Z")),
                 new WarningDelivered("d-1", "e-1", "2007-A03@410102", "410102", "zy-leader", "SMS", "13800000012",
                         Instant.parse("2007-08-03T02:00:01Z")),
+                new WarningDelivered("d-2", "e-2", null, "410100-FGW", "fgw-leader", "EMAIL", "fgw-leader@demo.mubiao.cn",
+                        Instant.parse("2008-02-01T02:00:01Z")),
                 new UnitChanged("410102", "中原区", "COUNTY", "410100", "DISTRICT", null, null, null, "ACTIVE", null,
                         List.of(new UnitChanged.Contact("王主任", "区目标办主任", "13800000011", "zy@demo.mubiao.cn")),
                         "REGISTERED", 1, LocalDate.parse("2007-01-01")),
@@ -175,6 +177,14 @@ class EventSchemasTest {
         assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("escalateToUnitCode"));
         assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
                 .anyMatch(l -> l.contains("previousPeriod"));
+    }
+
+    @Test
+    void aDeliveryAboutNoAssignmentIsKeyedByTheUnitTold() {
+        assertThat(new WarningDelivered("d-2", "e-2", null, "410100-FGW", "fgw-leader", "SMS", "1", Instant.EPOCH)
+                .aggregateId()).isEqualTo("410100-FGW");
+        assertThat(new WarningDelivered("d-1", "e-1", "a-1", "410102", "zy-leader", "SMS", "1", Instant.EPOCH)
+                .aggregateId()).isEqualTo("a-1");
     }
 
     @Test
