@@ -69,13 +69,37 @@ public record Period(String code, int year, Frequency frequency, int endMonth) {
     }
 
     public LocalDate firstDay() {
-        int months = switch (frequency) {
+        return LocalDate.of(year, endMonth - months() + 1, 1);
+    }
+
+    /** The period of the same frequency just before this one: {@code 200707 → 200706}, {@code 2007Q1 → 2006Q4}. */
+    public Period previous() {
+        return shifted(-1);
+    }
+
+    /** The period of the same frequency just after this one: {@code 200712 → 200801}, {@code 2007S1 → 2007S2}. */
+    public Period next() {
+        return shifted(1);
+    }
+
+    private Period shifted(int periods) {
+        YearMonth end = YearMonth.of(year, endMonth).plusMonths((long) periods * months());
+        String code = switch (frequency) {
+            case MONTHLY -> "%04d%02d".formatted(end.getYear(), end.getMonthValue());
+            case QUARTERLY -> end.getYear() + "Q" + end.getMonthValue() / 3;
+            case HALF_YEARLY -> end.getYear() + "S" + end.getMonthValue() / 6;
+            case YEARLY -> String.valueOf(end.getYear());
+        };
+        return parse(code).orElseThrow();
+    }
+
+    private int months() {
+        return switch (frequency) {
             case MONTHLY -> 1;
             case QUARTERLY -> 3;
             case HALF_YEARLY -> 6;
             case YEARLY -> 12;
         };
-        return LocalDate.of(year, endMonth - months + 1, 1);
     }
 
     public LocalDate lastDay() {

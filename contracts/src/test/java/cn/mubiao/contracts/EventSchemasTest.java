@@ -11,6 +11,7 @@ import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.ResultRevised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
@@ -79,6 +80,12 @@ class EventSchemasTest {
                         null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.5833"), new BigDecimal("0.475"),
                         new BigDecimal("10.8"), new BigDecimal("95"), new BigDecimal("200"), "亿元",
                         "完成47.5%，低于序时进度58.3%，差距10.8个百分点"),
+                new EscalationRaised("410100-2007-A03@410102", "410102", "中原区", "A03", "新增城镇固定资产投资", "200706",
+                        "200707", new BigDecimal("0.42"), new BigDecimal("0.58333"), new BigDecimal("16.3333"),
+                        "完成42.0%，低于序时进度58.3%，差距16.3个百分点", "410100", "410100"),
+                new EscalationRaised("2007-B02@410100-FGW", "410100-FGW", "市发改委", null, null, "2007Q2", "2007Q3",
+                        new BigDecimal("0.5"), new BigDecimal("0.75"), new BigDecimal("25"),
+                        "完成50.0%，低于序时进度75.0%，差距25.0个百分点", null, "410100"),
                 new AssessmentPublished(2007, "410100", "410100-FGW", "市发改委", "DEPARTMENTS", new BigDecimal("103.7444"),
                         "103.74", "FIRST", "一等奖 / first prize", 1, 12, false, 1, Instant.parse("2008-02-01T02:00:00Z")),
                 new AssessmentPublished(2007, "410100", "410100-CZJ", "市财政局", "DEPARTMENTS", new BigDecimal("95.5"),
@@ -90,6 +97,8 @@ class EventSchemasTest {
                         Instant.parse("2008-02-10T02:00:00Z")),
                 new WarningDelivered("d-1", "e-1", "2007-A03@410102", "410102", "zy-leader", "SMS", "13800000012",
                         Instant.parse("2007-08-03T02:00:01Z")),
+                new WarningDelivered("d-2", "e-2", null, "410100-FGW", "fgw-leader", "EMAIL", "fgw-leader@demo.mubiao.cn",
+                        Instant.parse("2008-02-01T02:00:01Z")),
                 new UnitChanged("410102", "中原区", "COUNTY", "410100", "DISTRICT", null, null, null, "ACTIVE", null,
                         List.of(new UnitChanged.Contact("王主任", "区目标办主任", "13800000011", "zy@demo.mubiao.cn")),
                         "REGISTERED", 1, LocalDate.parse("2007-01-01")),
@@ -155,6 +164,27 @@ class EventSchemasTest {
 
         assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
                 .anyMatch(l -> l.contains("level")).anyMatch(l -> l.contains("validFrom"));
+    }
+
+    @Test
+    void escalationSchemaRejectsOneWithoutTheLevelItGoesToOrWithABadPeriodCode() throws Exception {
+        String bad = """
+                {"assignmentId":"a","unitCode":"410102","previousPeriod":"2007-06","period":"200707","completion":0.42,
+                 "expectedShare":0.58,"gapPoints":16.3,"reason":"r"}""";
+
+        Set<ValidationMessage> errors = schemaFor(EscalationRaised.TYPE).validate(SCHEMA_JSON.readTree(bad));
+
+        assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("escalateToUnitCode"));
+        assertThat(errors).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
+                .anyMatch(l -> l.contains("previousPeriod"));
+    }
+
+    @Test
+    void aDeliveryAboutNoAssignmentIsKeyedByTheUnitTold() {
+        assertThat(new WarningDelivered("d-2", "e-2", null, "410100-FGW", "fgw-leader", "SMS", "1", Instant.EPOCH)
+                .aggregateId()).isEqualTo("410100-FGW");
+        assertThat(new WarningDelivered("d-1", "e-1", "a-1", "410102", "zy-leader", "SMS", "1", Instant.EPOCH)
+                .aggregateId()).isEqualTo("a-1");
     }
 
     @Test

@@ -56,4 +56,16 @@ class PeriodAndCompletionTest {
         assertThat(IndicatorKind.CEILING.completion(new BigDecimal("3"), new BigDecimal("4"))).isEqualByComparingTo("1");
         assertThat(IndicatorKind.CEILING.completion(new BigDecimal("5"), new BigDecimal("4"))).isEqualByComparingTo("0.8");
     }
+
+    @Test
+    void theConsecutivePeriodsOfAFrequencyFollowEachOtherAcrossTheYearEnd() {
+        assertThat(Period.parse("200707").orElseThrow().previous().code()).isEqualTo("200706");
+        assertThat(Period.parse("200801").orElseThrow().previous().code()).isEqualTo("200712");
+        assertThat(Period.parse("200712").orElseThrow().next().code()).isEqualTo("200801");
+        assertThat(Period.parse("2007Q1").orElseThrow().previous().code()).isEqualTo("2006Q4");
+        assertThat(Period.parse("2007Q3").orElseThrow().next().code()).isEqualTo("2007Q4");
+        assertThat(Period.parse("2007S2").orElseThrow().previous().code()).isEqualTo("2007S1");
+        assertThat(Period.parse("2007S2").orElseThrow().next().code()).isEqualTo("2008S1");
+        assertThat(Period.parse("2007").orElseThrow().previous().code()).isEqualTo("2006");
+    }
 }

@@ -4,13 +4,17 @@ import cn.mubiao.contracts.LagStatus;
 import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
+import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.notification.channel.SmsParts;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryKey;
+import cn.mubiao.notification.warning.domain.EscalationNotice;
 import cn.mubiao.notification.warning.domain.Notice;
 import cn.mubiao.notification.warning.domain.OverdueNotice;
 import cn.mubiao.notification.warning.domain.ReminderNotice;
+import cn.mubiao.notification.warning.domain.ResultNotice;
 import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.WarningMessage;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,49 @@ class WarningTextsTest {
         assertThat(n.emailBody()).startsWith("王明：").contains("逾期2天未报送").contains("2 day(s) late");
     }
 
+    private static final EscalationRaised ESCALATION = new EscalationRaised("410100-2007-A03@410102", "410102", "中原区",
+            "A03", "新增城镇固定资产投资", "200706", "200707", new BigDecimal("0.475"), new BigDecimal("0.58333"),
+            new BigDecimal("10.8333"), "完成47.5%，低于序时进度58.3%，差距10.8个百分点", "410100", "410100");
+
+    @Test
+    void anEscalationNamesTheUnitTargetTheTwoRedPeriodsAndAsksForSupervision() {
+        Notice n = EscalationNotice.of(ESCALATION, "赵敏", "http://localhost:8080");
+
+        assertThat(n.subject()).isEqualTo("【专题督导】中原区“新增城镇固定资产投资”连续两期严重滞后（2007年6月、2007年7月）");
+        assertThat(n.sms()).startsWith("【目标管理】专题督导：中原区").contains("2007年6月、2007年7月连续两期严重滞后")
+                .contains("完成47.5%").contains("序时进度58.3%").contains("请组织专题督导");
+        assertThat(n.emailBody()).startsWith("赵敏：").contains("（A03）").contains("差距10.8个百分点")
+                .contains("http://localhost:8080/targets/assignments/410100-2007-A03@410102")
+                .contains("Escalation (专题督导)").contains("(200706 and 200707)");
+        assertThat(n.emailBody().indexOf("上一级目标办")).isLessThan(n.emailBody().indexOf("Escalation"));
+    }
+
+    private static final AssessmentPublished PUBLISHED = new AssessmentPublished(2007, "410100", "410100-FGW", "市发改委",
+            "DEPARTMENTS", new BigDecimal("103.7444"), "103.74", "FIRST", "一等奖 / first prize", 1, 12, false, 1,
+            java.time.Instant.parse("2008-02-01T02:00:00Z"));
+
+    @Test
+    void aPublishedResultTellsTheLeaderTheTotalGradeAndPlace() {
+        Notice n = ResultNotice.of(PUBLISHED, "孙强", "http://localhost:8080");
+
+        assertThat(n.subject()).isEqualTo("【考核结果】市发改委2007年度目标考核：103.74分，一等奖");
+        assertThat(n.sms()).startsWith("【目标管理】市发改委2007年度目标考核结果已公布：总分103.74，一等奖，部门类第1名（共12个）");
+        assertThat(n.emailBody()).startsWith("孙强：").contains("第1版").contains("名次：部门类第1名（共12个）")
+                .contains("http://localhost:8080/scoring/results/2007/410100-FGW")
+                .contains("total 103.74, first prize, place 1 of 12");
+    }
+
+    @Test
+    void aVetoedResultHasNoPlace() {
+        AssessmentPublished vetoed = new AssessmentPublished(2007, "410100", "410100-CZJ", "市财政局", "DEPARTMENTS",
+                new BigDecimal("95.5"), "95.50", "BASIC", "基本奖 / basic award", null, 12, true, 1, PUBLISHED.publishedAt());
+
+        Notice n = ResultNotice.of(vetoed, "孙强", "http://x");
+
+        assertThat(n.sms()).contains("总分95.50，基本奖，一票否决，不排名次").doesNotContain("第");
+        assertThat(n.emailBody()).contains("vetoed, no place");
+    }
+
     @Test
     void everySmsFitsTwoPartsEvenWithALongTargetTitle() {
         ReportDue due = new ReportDue("a", "410102", "中原区", 2007, LONG_TITLE, "200707", LocalDate.of(2007, 8, 5), 3);
@@ -100,9 +147,23 @@ class WarningTextsTest {
                 LocalDate.of(2007, 8, 5), LocalDate.of(2007, 8, 6), 12);
 
         assertThat(List.of(ReminderNotice.of(due, "张伟", "http://x").sms(), OverdueNotice.of(overdue, "王明", "http://x").sms(),
-                ReturnNotice.of(RETURNED, "李芳", "http://x").sms(), WarningMessage.of(redOf(LONG_TITLE), "王明", "http://x").sms()))
+                ReturnNotice.of(RETURNED, "李芳", "http://x").sms(), WarningMessage.of(redOf(LONG_TITLE), "王明", "http://x").sms(),
+                EscalationNotice.of(longEscalation(), "赵敏", "http://x").sms(),
+                ResultNotice.of(longResult(), "孙强", "http://x").sms()))
                 .allSatisfy(sms -> assertThat(SmsParts.ucs2(sms, 1)).hasSizeLessThanOrEqualTo(2));
         assertThat(ReminderNotice.of(due, "张伟", "http://x").sms()).contains("…");
+    }
+
+    private static final String LONG_UNIT = "郑州市城乡建设和交通运输委员会综合执法支队";
+
+    private static EscalationRaised longEscalation() {
+        return new EscalationRaised("a", "410100-JTW", LONG_UNIT, "A03", LONG_TITLE, "2007Q3", "2007Q4",
+                new BigDecimal("0.4"), BigDecimal.ONE, new BigDecimal("60"), "r", null, "410100");
+    }
+
+    private static AssessmentPublished longResult() {
+        return new AssessmentPublished(2007, "410100", "410100-JTW", LONG_UNIT, "DEPARTMENTS", new BigDecimal("-12.5"),
+                "-12.50", "FAIL", "不合格 / fail", 112, 112, false, 1, PUBLISHED.publishedAt());
     }
 
     private static StatusChanged redOf(String title) {

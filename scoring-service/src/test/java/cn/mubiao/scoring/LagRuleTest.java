@@ -102,9 +102,9 @@ class LagRuleTest {
                 BigDecimal.TEN, Frequency.MONTHLY, List.of(), List.of(), 1);
         LagRecord record = LagRecord.none("a-1", JULY);
 
-        record.reassess(target, new BigDecimal("95"), rule);
-        LagRecord again = LagRecord.restore("a-1", JULY, record.status(), record.assessment(), record.actual());
-        again.reassess(target, new BigDecimal("96"), rule);
+        record.reassess(target, new BigDecimal("95"), rule, LagRecord.none("a-1", JULY.previous()));
+        LagRecord again = LagRecord.restore("a-1", JULY, record.status(), record.assessment(), record.actual(), false, 1);
+        again.reassess(target, new BigDecimal("96"), rule, LagRecord.none("a-1", JULY.previous()));
 
         assertThat(record.pendingEvents()).singleElement().isInstanceOfSatisfying(StatusChanged.class, e -> {
             assertThat(e.previousStatus()).isNull();
@@ -119,10 +119,10 @@ class LagRuleTest {
         TargetAssigned target = new TargetAssigned("a-1", "p", 2007, "A03", "投资", null, "410102", "中原区", List.of(), null,
                 IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"), null, Frequency.MONTHLY, List.of(), List.of(), 1);
         LagRecord red = LagRecord.none("a-1", JULY);
-        red.reassess(target, new BigDecimal("95"), rule);
-        LagRecord back = LagRecord.restore("a-1", JULY, red.status(), red.assessment(), red.actual());
+        red.reassess(target, new BigDecimal("95"), rule, LagRecord.none("a-1", JULY.previous()));
+        LagRecord back = LagRecord.restore("a-1", JULY, red.status(), red.assessment(), red.actual(), false, 1);
 
-        back.reassess(target, new BigDecimal("130"), rule);
+        back.reassess(target, new BigDecimal("130"), rule, LagRecord.none("a-1", JULY.previous()));
 
         assertThat(back.pendingEvents()).singleElement().isInstanceOfSatisfying(StatusChanged.class, e -> {
             assertThat(e.previousStatus()).isEqualTo(LagStatus.SERIOUSLY_LAGGING);

@@ -5,9 +5,12 @@ import cn.mubiao.contracts.MubiaoEvent;
 import java.time.Instant;
 
 /**
- * A warning reached a recipient over one channel.
+ * A notification reached a recipient over one channel. Keyed by the assignment id, or by the unit code for a notice
+ * about no single assignment (a published year-end result).
  *
- * @param channel {@code EMAIL} or {@code SMS}
+ * @param assignmentId the assignment the notice is about; null for a published year-end result
+ * @param unitCode     the unit whose people were told
+ * @param channel      {@code EMAIL} or {@code SMS}
  */
 public record WarningDelivered(
         String deliveryId,
@@ -28,6 +31,6 @@ public record WarningDelivered(
 
     @Override
     public String aggregateId() {
-        return assignmentId;
+        return assignmentId != null ? assignmentId : unitCode;
     }
 }

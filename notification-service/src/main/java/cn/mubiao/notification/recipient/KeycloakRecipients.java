@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Finds a unit's recipients in Keycloak through the admin client (users whose {@code unit} attribute is the
- * unit and who hold a warned role), cached; when Keycloak cannot be reached the last known list is used.
+ * Finds a unit's people in Keycloak through the admin client (enabled users whose {@code unit} attribute is the
+ * unit, each with their realm roles), cached; when Keycloak cannot be reached the last known list is used. Who of
+ * them is told is each trigger's choice, by role ({@link Recipient#hasRole}).
  */
 @Component
 public class KeycloakRecipients {
@@ -62,7 +63,6 @@ public class KeycloakRecipients {
 
     private List<Recipient> lookUp(String unitCode) {
         RealmResource realm = client().realm(settings.keycloak().realm());
-        Set<String> warned = Set.copyOf(settings.warnRoles());
         List<Recipient> out = new ArrayList<>();
         for (UserRepresentation u : realm.users().searchByAttributes(0, 200, true, false, "unit:" + unitCode)) {
             if (!Boolean.TRUE.equals(u.isEnabled()) || !unitCode.equals(first(u.getAttributes(), "unit"))) {
@@ -70,10 +70,6 @@ public class KeycloakRecipients {
             }
             Set<String> roles = realm.users().get(u.getId()).roles().realmLevel().listEffective().stream()
                     .map(RoleRepresentation::getName).collect(Collectors.toCollection(java.util.HashSet::new));
-            roles.retainAll(warned);
-            if (roles.isEmpty()) {
-                continue;
-            }
             String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
             out.add(new Recipient(u.getUsername(), name.isEmpty() ? u.getUsername() : name, u.getEmail(),
                     first(u.getAttributes(), "phone"), roles));

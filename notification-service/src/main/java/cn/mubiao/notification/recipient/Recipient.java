@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * A person who receives a unit's notifications; email or phone may be missing.
  *
- * @param roles the person's realm roles among the notified ones ({@code mubiao.notification.warn-roles})
+ * @param roles the person's realm roles ({@code leader}, {@code reporter}, {@code target-office} …)
  */
 public record Recipient(String username, String displayName, String email, String phone, Set<String> roles) {
 

@@ -85,6 +85,19 @@ class PreferencesTest extends NotificationTestSupport {
     }
 
     @Test
+    void anEscalationMustKeepAChannelButAResultNoticeMaySwitchBothOff() throws Exception {
+        mvc.perform(put("/api/notifications/preferences").with(Tokens.user("410100", "city", "leader"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channels\":{\"ESCALATION\":{\"email\":false,\"sms\":false}}}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("channels.ESCALATION"))
+                .andExpect(jsonPath("$.errors[0].reason", org.hamcrest.Matchers.startsWith("专题督导至少保留一个渠道")));
+        mvc.perform(put("/api/notifications/preferences").with(Tokens.user("410100", "city", "leader"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channels\":{\"ASSESSMENT\":{\"email\":false,\"sms\":false}}}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.channels.ASSESSMENT.sms").value(false));
+    }
+
+    @Test
     void malformedPreferencesAreA400NamingEachField() throws Exception {
         mvc.perform(put("/api/notifications/preferences").with(Tokens.user("410102", "county", "leader"))
                         .contentType(MediaType.APPLICATION_JSON)

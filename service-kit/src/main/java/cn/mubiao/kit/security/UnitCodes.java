@@ -1,5 +1,7 @@
 package cn.mubiao.kit.security;
 
+import java.util.Optional;
+
 /**
  * Unit codes are administrative division codes (GB/T 2260): {@code 410000} a province, {@code 410100} a
  * city, {@code 410102} a county or district, {@code 410102001} a township; a department is
@@ -15,6 +17,25 @@ public final class UnitCodes {
     public static String region(String unitCode) {
         int dash = unitCode.indexOf('-');
         return dash < 0 ? unitCode : unitCode.substring(0, dash);
+    }
+
+    /**
+     * The government one level up (上一级): a township's county ({@code 410102001 → 410102}), a county's city
+     * ({@code 410102 → 410100}), a city's province ({@code 410100 → 410000}); a department's own government
+     * ({@code 410100-FGW → 410100}, {@code 410102-JYJ → 410102}). Empty for a province, which has none above it here.
+     */
+    public static Optional<String> nextLevelUp(String unitCode) {
+        if (isDepartment(unitCode)) {
+            return Optional.of(region(unitCode));
+        }
+        if (unitCode.length() > 6) {
+            return Optional.of(unitCode.substring(0, unitCode.length() - 3));
+        }
+        return switch (levelOf(unitCode)) {
+            case COUNTY -> Optional.of(unitCode.substring(0, 4) + "00");
+            case CITY -> Optional.of(unitCode.substring(0, 2) + "0000");
+            default -> Optional.empty();
+        };
     }
 
     public static boolean isDepartment(String unitCode) {

@@ -79,6 +79,16 @@ class CallerScopeTest {
         assertThat(UnitCodes.isWellFormed("410100-fgw")).isFalse();
     }
 
+    @Test
+    void theNextLevelUpIsTheGovernmentAboveOrADepartmentsOwnGovernment() {
+        assertThat(UnitCodes.nextLevelUp("410102")).contains("410100");
+        assertThat(UnitCodes.nextLevelUp("410102001")).contains("410102");
+        assertThat(UnitCodes.nextLevelUp("410100")).contains("410000");
+        assertThat(UnitCodes.nextLevelUp("410100-FGW")).contains("410100");
+        assertThat(UnitCodes.nextLevelUp("410102-JYJ")).contains("410102");
+        assertThat(UnitCodes.nextLevelUp("410000")).isEmpty();
+    }
+
     private static final UnitRelations INVESTMENT_IN_ZHONGYUAN =
             UnitRelations.of("410102", List.of("410100-JWJ"), "410100-TJJ");
 

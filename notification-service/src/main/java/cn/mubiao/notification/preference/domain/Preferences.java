@@ -18,8 +18,12 @@ import java.util.Set;
  */
 public record Preferences(String username, Map<TriggerKind, Set<Channel>> off, QuietHours quietHours) {
 
-    /** Kinds that must keep at least one channel: a warning or an overdue report that reaches nobody is worth nothing. */
-    public static final Set<TriggerKind> MANDATORY = EnumSet.of(TriggerKind.WARNING, TriggerKind.OVERDUE);
+    /**
+     * Kinds that must keep at least one channel: a warning, an overdue report or an escalation that reaches nobody is
+     * worth nothing.
+     */
+    public static final Set<TriggerKind> MANDATORY = EnumSet.of(TriggerKind.WARNING, TriggerKind.OVERDUE,
+            TriggerKind.ESCALATION);
 
     public Preferences {
         EnumMap<TriggerKind, Set<Channel>> copy = new EnumMap<>(TriggerKind.class);

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * A person's notification preferences, as read and written: per kind of notification ({@code WARNING},
- * {@code REMINDER}, {@code OVERDUE}, {@code RETURNED}) whether email and SMS are on (a kind or a channel left out
- * is on), and quiet hours ({@code null}: none).
+ * {@code REMINDER}, {@code OVERDUE}, {@code RETURNED}, {@code ESCALATION}, {@code ASSESSMENT}) whether email and SMS
+ * are on (a kind or a channel left out is on), and quiet hours ({@code null}: none).
  */
 record PreferencesBody(Map<String, Switches> channels, QuietHoursBody quietHours) {
 

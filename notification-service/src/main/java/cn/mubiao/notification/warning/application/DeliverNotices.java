@@ -73,10 +73,15 @@ public class DeliverNotices {
         this.lease = settings.delivery().lease();
     }
 
-    /** What a notification is about: its kind and the assignment, period and unit it concerns. */
     /**
-     * @param level what the trigger says within its kind (a warning's status); a flood is one message per
-     *              recipient, channel, assignment, period and level, so a red after a yellow still goes out
+     * What a notification is about: its kind and the assignment, period and unit it concerns.
+     *
+     * @param assignmentId null for a notice about no single assignment (a published year-end result)
+     * @param period       a period code, or the year of a year-end result
+     * @param unitCode     the unit whose people are told (for an escalation the next level up, not the lagging unit):
+     *                     who sees the delivery and where a resend looks up the current address
+     * @param level        what the trigger says within its kind (a warning's status); a flood is one message per
+     *                     recipient, channel, assignment, period and level, so a red after a yellow still goes out
      */
     public record Subject(TriggerKind kind, String assignmentId, String period, String unitCode, String level) {
     }

@@ -3,6 +3,8 @@ package cn.mubiao.notification.warning.application;
 import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
+import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.security.Roles;
@@ -10,8 +12,10 @@ import cn.mubiao.notification.NotificationProperties;
 import cn.mubiao.notification.recipient.KeycloakRecipients;
 import cn.mubiao.notification.recipient.Recipient;
 import cn.mubiao.notification.warning.application.DeliverNotices.Subject;
+import cn.mubiao.notification.warning.domain.EscalationNotice;
 import cn.mubiao.notification.warning.domain.OverdueNotice;
 import cn.mubiao.notification.warning.domain.ReminderNotice;
+import cn.mubiao.notification.warning.domain.ResultNotice;
 import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.TriggerKind;
 import cn.mubiao.notification.warning.domain.WarningMessage;
@@ -20,12 +24,10 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Who is told what, per trigger: the recipients (from Keycloak) and the texts; the delivery itself — once per
- * (event, recipient, channel), retried, dead-lettered — is {@link DeliverNotices}'s.
- *
- * <p>Seam for the next triggers: {@code AssessmentPublished} (to each unit's leader) and {@code EscalationRaised}
- * (to the target office and the next level's leader) each add a method here, a texts class in {@code domain}, a
- * {@link TriggerKind} and an {@code EventHandler} bean in {@code WarningEventHandlers}.
+ * Who is told what, per trigger: the recipients (a unit's people from Keycloak, chosen by role) and the texts; the
+ * delivery itself — once per (event, recipient, channel), retried, dead-lettered — is {@link DeliverNotices}'s. A
+ * new trigger adds a method here, a texts class in {@code domain}, a {@link TriggerKind} and an {@code EventHandler}
+ * bean in {@code WarningEventHandlers}.
  */
 @Component
 public class SendWarnings {
@@ -33,20 +35,40 @@ public class SendWarnings {
     private final KeycloakRecipients recipients;
     private final DeliverNotices deliver;
     private final String consoleUrl;
+    private final String[] warnRoles;
 
     SendWarnings(KeycloakRecipients recipients, DeliverNotices deliver, NotificationProperties settings) {
         this.recipients = recipients;
         this.deliver = deliver;
         this.consoleUrl = settings.consoleUrl();
+        this.warnRoles = settings.warnRoles().toArray(String[]::new);
     }
 
-    /** 预警: a yellow or red status warns the unit's people. */
+    /** 预警: a yellow or red status warns the unit's people ({@code mubiao.notification.warn-roles}). */
     public void statusChanged(StatusChanged e, InboundEvent event) {
         if (!e.status().warns()) {
             return;
         }
         deliver.notify(event, new Subject(TriggerKind.WARNING, e.assignmentId(), e.period(), e.unitCode(), e.status().name()),
-                recipients.ofUnit(e.unitCode()), r -> WarningMessage.of(e, r.displayName(), consoleUrl));
+                withRole(e.unitCode(), warnRoles), r -> WarningMessage.of(e, r.displayName(), consoleUrl));
+    }
+
+    /**
+     * 专题督导: red in two consecutive periods goes to the target office and the leaders of the next level up (the
+     * county's city, the township's county, the department's government). The deliveries belong to that level's unit:
+     * its target office sees and resends them.
+     */
+    public void escalationRaised(EscalationRaised e, InboundEvent event) {
+        String to = e.escalateToUnitCode();
+        deliver.notify(event, new Subject(TriggerKind.ESCALATION, e.assignmentId(), e.period(), to, null),
+                withRole(to, Roles.TARGET_OFFICE, Roles.LEADER), r -> EscalationNotice.of(e, r.displayName(), consoleUrl));
+    }
+
+    /** 考核结果: a unit's published year-end result goes to its leaders, with its total, grade and place. */
+    public void assessmentPublished(AssessmentPublished e, InboundEvent event) {
+        deliver.notify(event, new Subject(TriggerKind.ASSESSMENT, null, String.valueOf(e.year()), e.unitCode(),
+                        "v" + e.version()),
+                withRole(e.unitCode(), Roles.LEADER), r -> ResultNotice.of(e, r.displayName(), consoleUrl));
     }
 
     /** 提醒: a report is due soon; the unit's reporters are reminded. */
@@ -66,10 +88,11 @@ public class SendWarnings {
      * unit's people).
      */
     public void progressReturned(ProgressReturned e, InboundEvent event) {
-        List<Recipient> unit = recipients.ofUnit(e.unitCode());
-        List<Recipient> reporter = unit.stream().filter(r -> r.username().equals(e.reportedBy())).toList();
+        List<Recipient> reporter = recipients.ofUnit(e.unitCode()).stream()
+                .filter(r -> r.username().equals(e.reportedBy())).toList();
         deliver.notify(event, new Subject(TriggerKind.RETURNED, e.assignmentId(), e.period(), e.unitCode(), null),
-                reporter.isEmpty() ? unit : reporter, r -> ReturnNotice.of(e, r.displayName(), consoleUrl));
+                reporter.isEmpty() ? withRole(e.unitCode(), warnRoles) : reporter,
+                r -> ReturnNotice.of(e, r.displayName(), consoleUrl));
     }
 
     private List<Recipient> withRole(String unitCode, String... roles) {

@@ -2,6 +2,8 @@ package cn.mubiao.notification.warning.domain;
 
 import cn.mubiao.contracts.Period;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /** Pieces shared by the texts of every trigger. */
@@ -20,6 +22,28 @@ final class Texts {
             case HALF_YEARLY -> p.year() + (p.monthIndex() == 6 ? "年上半年" : "年下半年");
             case YEARLY -> p.year() + "年";
         }).orElse(code);
+    }
+
+    /** A share (0..1) as percent with one decimal: {@code 0.475 → 47.5}. */
+    static String pct(BigDecimal share) {
+        return share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Percentage points with one decimal: {@code 10.8333 → 10.8}. */
+    static String points(BigDecimal points) {
+        return points.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The Chinese part of a bilingual label: {@code 一等奖 / first prize → 一等奖}. */
+    static String zh(String label) {
+        int slash = label == null ? -1 : label.indexOf(" / ");
+        return slash < 0 ? label : label.substring(0, slash);
+    }
+
+    /** The English part of a bilingual label, or the whole label when it has none. */
+    static String en(String label) {
+        int slash = label == null ? -1 : label.indexOf(" / ");
+        return slash < 0 ? label : label.substring(slash + 3);
     }
 
     static String dayLabel(LocalDate d) {

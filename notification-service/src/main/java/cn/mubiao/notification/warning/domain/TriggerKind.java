@@ -11,7 +11,11 @@ public enum TriggerKind {
     /** 逾期: a report was not submitted by its deadline ({@code ReportOverdue}). */
     OVERDUE("逾期未报", false),
     /** 退回: the monitoring unit returned a report ({@code ProgressReturned}). */
-    RETURNED("报告退回", false);
+    RETURNED("报告退回", false),
+    /** 专题督导: red in two consecutive periods, to the next level's target office and leaders ({@code EscalationRaised}). */
+    ESCALATION("专题督导", false),
+    /** 考核结果: a unit's year-end result was published, to its leaders ({@code AssessmentPublished}). */
+    ASSESSMENT("考核结果", false);
 
     private final String zh;
     private final boolean floodLimited;
@@ -23,7 +27,8 @@ public enum TriggerKind {
 
     /**
      * Whether a flood of this kind for one assignment and period is cut to one message per recipient and channel (a
-     * status that flaps; reminders, overdue notices and returns come once per period or report version already).
+     * status that flaps; reminders, overdue notices and returns come once per period or report version already, an
+     * escalation once per assignment and second period, a result once per unit and version).
      */
     public boolean floodLimited() {
         return floodLimited;

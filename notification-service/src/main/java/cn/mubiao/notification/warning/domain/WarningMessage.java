@@ -4,7 +4,6 @@ import cn.mubiao.contracts.LagStatus;
 import cn.mubiao.contracts.scoring.StatusChanged;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** 预警: the texts of a lag warning, Chinese first and English second. */
 public final class WarningMessage {
@@ -18,8 +17,8 @@ public final class WarningMessage {
         String unit = e.unitName() != null ? e.unitName() : e.unitCode();
         String subject = "【目标预警·%s】%s“%s”%s%s".formatted(level, unit, e.targetTitle(), period, e.status().zh());
         String sms = Texts.SMS_SIGNATURE + "%s“%s”%s%s：完成%s%%，序时进度%s%%，差%s个百分点，请抓紧推进。"
-                .formatted(unit, Texts.abbreviate(e.targetTitle(), 20), period, e.status().zh(), pct(e.completion()), pct(e.expectedShare()),
-                        e.gapPoints().setScale(1, RoundingMode.HALF_UP).toPlainString());
+                .formatted(unit, Texts.abbreviate(e.targetTitle(), 20), period, e.status().zh(), Texts.pct(e.completion()), Texts.pct(e.expectedShare()),
+                        Texts.points(e.gapPoints()));
         String link = consoleUrl + "/targets/assignments/" + e.assignmentId();
         String body = """
                 %s：
@@ -36,16 +35,12 @@ public final class WarningMessage {
                 Details: %s
                 """.formatted(recipientName, unit, e.targetTitle(), e.targetCode(), period, e.status().zh(), level,
                 plain(e.actual()), nz(e.unitOfMeasure()), plain(e.targetValue()), nz(e.unitOfMeasure()),
-                pct(e.completion()), pct(e.expectedShare()), e.gapPoints().setScale(1, RoundingMode.HALF_UP).toPlainString(),
+                Texts.pct(e.completion()), Texts.pct(e.expectedShare()), Texts.points(e.gapPoints()),
                 e.reason(), link, e.status().en(), e.targetTitle(), unit, e.status().en(), e.period(),
-                pct(e.completion()), pct(e.expectedShare()), link);
+                Texts.pct(e.completion()), Texts.pct(e.expectedShare()), link);
         return new Notice(subject, body, sms);
     }
 
-
-    private static String pct(BigDecimal share) {
-        return share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
-    }
 
     private static String plain(BigDecimal v) {
         return v == null ? "-" : v.stripTrailingZeros().toPlainString();

@@ -3,6 +3,8 @@ package cn.mubiao.notification.warning.messaging;
 import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
+import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.EventHandler;
 import cn.mubiao.notification.warning.application.SendWarnings;
@@ -16,6 +18,16 @@ class WarningEventHandlers {
     @Bean
     EventHandler<StatusChanged> statusChanged(SendWarnings warnings) {
         return EventHandler.of(StatusChanged.TYPE, StatusChanged.class, warnings::statusChanged);
+    }
+
+    @Bean
+    EventHandler<EscalationRaised> escalationRaised(SendWarnings warnings) {
+        return EventHandler.of(EscalationRaised.TYPE, EscalationRaised.class, warnings::escalationRaised);
+    }
+
+    @Bean
+    EventHandler<AssessmentPublished> assessmentPublished(SendWarnings warnings) {
+        return EventHandler.of(AssessmentPublished.TYPE, AssessmentPublished.class, warnings::assessmentPublished);
     }
 
     @Bean

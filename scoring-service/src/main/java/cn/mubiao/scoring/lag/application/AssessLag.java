@@ -13,10 +13,16 @@ import cn.mubiao.scoring.lag.persistence.LagStore;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.function.Predicate;
 
-/** Recomputes lag status when a target or a report arrives, in whatever order they come. */
+/**
+ * Recomputes lag status when a target or a report arrives, in whatever order they come, and escalates an assignment
+ * red in two consecutive periods (whichever of the two is assessed last).
+ */
 @Component
 public class AssessLag {
+
+    private static final int MAX_ATTEMPTS = 5;
 
     private final LagStore store;
     private final Outbox outbox;
@@ -62,11 +68,43 @@ public class AssessLag {
         if (target.isEmpty() || actual.isEmpty() || period.isEmpty()) {
             return; // the other half has not arrived yet; its event will trigger the assessment
         }
-        LagRecord record = store.record(assignmentId, period.get());
-        record.reassess(target.get(), actual.get(), rule);
-        store.save(record, outbox.entries(record.pendingEvents()));
-        if (!record.pendingEvents().isEmpty()) {
-            outbox.written();
+        Period p = period.get();
+        LagRecord record = write(assignmentId, p, r -> {
+            r.reassess(target.get(), actual.get(), rule, store.record(assignmentId, p.previous()));
+            return true;
+        });
+        // the period after may be red already (a late report or a correction of this one): both red escalates it now
+        write(assignmentId, p.next(), r -> {
+            if (r.status() == null) {
+                return false;
+            }
+            r.escalateAfter(target.get(), record);
+            return !r.pendingEvents().isEmpty();
+        });
+    }
+
+    /**
+     * Reads the record, changes it and stores it with its events in one guarded write; when another writer came first,
+     * reads it again and redoes the change.
+     *
+     * @param change false when there is nothing to store
+     */
+    private LagRecord write(String assignmentId, Period period, Predicate<LagRecord> change) {
+        for (int attempt = 1; ; attempt++) {
+            LagRecord r = store.record(assignmentId, period);
+            if (!change.test(r)) {
+                return r;
+            }
+            if (store.save(r, outbox.entries(r.pendingEvents()))) {
+                if (!r.pendingEvents().isEmpty()) {
+                    outbox.written();
+                }
+                return r;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("lag status of " + assignmentId + " " + period
+                        + " kept changing under " + MAX_ATTEMPTS + " attempts; the event will be retried");
+            }
         }
     }
 }

@@ -3,8 +3,10 @@ package cn.mubiao.scoring.lag.domain;
 import cn.mubiao.contracts.LagStatus;
 import cn.mubiao.contracts.MubiaoEvent;
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
+import cn.mubiao.kit.security.UnitCodes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +14,9 @@ import java.util.List;
 
 /**
  * The lag status of one assignment in one period. {@link #reassess} records {@code StatusChanged} only when
- * the status really changes, so replays and repeated reports publish nothing twice.
+ * the status really changes, so replays and repeated reports publish nothing twice; and {@code EscalationRaised} once
+ * when this period and the one before it are both seriously lagging ({@link #escalateAfter}), remembered in
+ * {@link #escalated()} so a recomputation never raises it again.
  */
 public final class LagRecord {
 
@@ -21,27 +25,42 @@ public final class LagRecord {
     private LagStatus status;
     private LagAssessment assessment;
     private BigDecimal actual;
+    private boolean escalated;
+    private final long version;
     private final List<MubiaoEvent> pendingEvents = new ArrayList<>();
 
-    private LagRecord(String assignmentId, Period period, LagStatus status, LagAssessment assessment, BigDecimal actual) {
+    private LagRecord(String assignmentId, Period period, LagStatus status, LagAssessment assessment, BigDecimal actual,
+                      boolean escalated, long version) {
         this.assignmentId = assignmentId;
         this.period = period;
         this.status = status;
         this.assessment = assessment;
         this.actual = actual;
+        this.escalated = escalated;
+        this.version = version;
     }
 
     public static LagRecord none(String assignmentId, Period period) {
-        return new LagRecord(assignmentId, period, null, null, null);
+        return new LagRecord(assignmentId, period, null, null, null, false, 0);
     }
 
+    /**
+     * @param escalated whether {@code EscalationRaised} was recorded with this period as the second red one
+     * @param version   the version the record was read at (0 for one never written)
+     */
     public static LagRecord restore(String assignmentId, Period period, LagStatus status, LagAssessment assessment,
-                                    BigDecimal actual) {
-        return new LagRecord(assignmentId, period, status, assessment, actual);
+                                    BigDecimal actual, boolean escalated, long version) {
+        return new LagRecord(assignmentId, period, status, assessment, actual, escalated, version);
     }
 
-    /** Recomputes the status from the assignment and the effective actual of the period. */
-    public void reassess(TargetAssigned target, BigDecimal effectiveActual, LagRule rule) {
+    /**
+     * Recomputes the status from the assignment and the effective actual of the period, then escalates when the period
+     * before was red too.
+     *
+     * @param before the record of the period before this one ({@link Period#previous()}), {@link #none} when it has
+     *               no status
+     */
+    public void reassess(TargetAssigned target, BigDecimal effectiveActual, LagRule rule, LagRecord before) {
         Schedule schedule = new Schedule(target.seasonalShares());
         LagAssessment next = rule.assess(target.indicatorKind(), target.targetValue(), effectiveActual, period, schedule);
         LagStatus previous = status;
@@ -53,6 +72,26 @@ public final class LagRecord {
                     target.targetTitle(), period.code(), previous, next.status(), next.expectedShare(), next.completion(),
                     next.gapPoints(), effectiveActual, target.targetValue(), target.unitOfMeasure(), next.reason()));
         }
+        escalateAfter(target, before);
+    }
+
+    /**
+     * 专题督导 (DOMAIN.md §4): red in this period and in the one just before it escalates to the next level's target
+     * office and leaders. Recorded once per assignment and (second) period: nothing when it was recorded already, even
+     * if this period went yellow and red again meanwhile. Called by {@link #reassess}, and on its own when the period
+     * before turns red after this one (a late report or a correction), so the order reports arrive in does not matter.
+     */
+    public void escalateAfter(TargetAssigned target, LagRecord before) {
+        if (escalated || status != LagStatus.SERIOUSLY_LAGGING || before == null
+                || before.status() != LagStatus.SERIOUSLY_LAGGING || !before.period().equals(period.previous())
+                || !before.assignmentId().equals(assignmentId)) {
+            return;
+        }
+        escalated = true;
+        pendingEvents.add(new EscalationRaised(assignmentId, target.unitCode(), target.unitName(), target.targetCode(),
+                target.targetTitle(), before.period().code(), period.code(), assessment.completion(),
+                assessment.expectedShare(), assessment.gapPoints(), assessment.reason(), target.issuerUnitCode(),
+                UnitCodes.nextLevelUp(target.unitCode()).orElse(UnitCodes.region(target.unitCode()))));
     }
 
     public List<MubiaoEvent> pendingEvents() {
@@ -77,5 +116,13 @@ public final class LagRecord {
 
     public BigDecimal actual() {
         return actual;
+    }
+
+    public boolean escalated() {
+        return escalated;
+    }
+
+    public long version() {
+        return version;
     }
 }

@@ -5,6 +5,7 @@ import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.events.LatestVersions;
 import cn.mubiao.kit.events.OutboxEntry;
+import cn.mubiao.kit.persistence.GuardedWrite;
 import cn.mubiao.scoring.lag.domain.LagAssessment;
 import cn.mubiao.scoring.lag.domain.LagRecord;
 import com.mongodb.client.MongoCollection;
@@ -27,8 +28,8 @@ import java.util.Optional;
 
 /**
  * scoring-service's own data for lag status: the assignments read model, the latest actual per assignment
- * and period, and the lag status documents, which carry their unpublished {@code StatusChanged} in
- * {@code outbox} (one write for the state and its event).
+ * and period, and the lag status documents, which carry their unpublished {@code StatusChanged} and
+ * {@code EscalationRaised} in {@code outbox} (one guarded write for the state and its events).
  */
 @Component
 public class LagStore {
@@ -80,8 +81,13 @@ public class LagStore {
                 .map(LagStore::read).into(new ArrayList<>());
     }
 
-    /** Stores the record's state and appends its new events to the document's outbox, in one update. */
-    public void save(LagRecord r, List<OutboxEntry> events) {
+    /**
+     * Stores the record's state and appends its new events to the document's outbox, in one update guarded by the
+     * version the record was read at ({@link GuardedWrite}).
+     *
+     * @return false when another writer changed the document first: nothing was written, read it again and redo
+     */
+    public boolean save(LagRecord r, List<OutboxEntry> events) {
         LagAssessment a = r.assessment();
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("assignmentId", r.assignmentId()),
@@ -91,19 +97,22 @@ public class LagStore {
                 Updates.set("completion", new Decimal128(a.completion())),
                 Updates.set("gapPoints", new Decimal128(a.gapPoints())),
                 Updates.set("reason", a.reason()),
-                Updates.set("actual", new Decimal128(r.actual()))));
+                Updates.set("actual", new Decimal128(r.actual())),
+                Updates.set("escalated", r.escalated()),
+                Updates.set("version", r.version() + 1)));
         if (!events.isEmpty()) {
             updates.add(Updates.pushEach(OutboxEntry.FIELD, events.stream().map(OutboxEntry::toDocument).toList()));
         }
-        status.updateOne(Filters.eq("_id", key(r.assignmentId(), r.period().code())), Updates.combine(updates),
-                new UpdateOptions().upsert(true));
+        return GuardedWrite.apply(status, key(r.assignmentId(), r.period().code()), r.version(), Updates.combine(updates));
     }
 
     private static LagRecord read(Document d) {
         LagAssessment a = new LagAssessment(LagStatus.valueOf(d.getString("status")), dec(d, "expectedShare"),
                 dec(d, "completion"), dec(d, "gapPoints"), d.getString("reason"));
+        Number version = d.get("version", Number.class); // documents written before versions read as new
         return LagRecord.restore(d.getString("assignmentId"), Period.parse(d.getString("period")).orElseThrow(),
-                a.status(), a, dec(d, "actual"));
+                a.status(), a, dec(d, "actual"), Boolean.TRUE.equals(d.getBoolean("escalated")),
+                version == null ? 0 : version.longValue());
     }
 
     private static BigDecimal dec(Document d, String field) {

@@ -28,12 +28,12 @@ class LagController {
 
     record LagStatusResponse(String assignmentId, String period, String status, String statusLabel,
                              BigDecimal expectedPercent, BigDecimal completionPercent, BigDecimal gapPoints,
-                             BigDecimal actual, String reason) {
+                             BigDecimal actual, String reason, boolean escalated) {
         static LagStatusResponse of(LagRecord r) {
             var a = r.assessment();
             return new LagStatusResponse(r.assignmentId(), r.period().code(), r.status().name(), r.status().zh(),
                     pct(a.expectedShare()), pct(a.completion()), a.gapPoints().setScale(1, RoundingMode.HALF_UP),
-                    r.actual(), a.reason());
+                    r.actual(), a.reason(), r.escalated());
         }
 
         private static BigDecimal pct(BigDecimal share) {

@@ -1,0 +1,119 @@
+package cn.mubiao.scoring;
+
+import cn.mubiao.contracts.Frequency;
+import cn.mubiao.contracts.IndicatorKind;
+import cn.mubiao.contracts.progress.ProgressCorrected;
+import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.scoring.EscalationRaised;
+import cn.mubiao.contracts.scoring.StatusChanged;
+import cn.mubiao.contracts.target.TargetAssigned;
+import cn.mubiao.kit.events.OutboxEntry;
+import cn.mubiao.kit.testing.InMemoryMongo;
+import cn.mubiao.scoring.lag.application.AssessLag;
+import cn.mubiao.scoring.lag.persistence.LagStore;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Escalation through the application and the store: events kept in the lag documents' outbox (the relay watches no
+ * collection here, so nothing is drained), each test on its own assignment.
+ */
+@SpringBootTest(properties = {"mubiao.events.subscribe=", "mubiao.events.relay-interval=1h",
+        "mubiao.events.outbox-collections="})
+class EscalationFlowTest {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("scoring-escalation-test"));
+    }
+
+    @Autowired
+    AssessLag lag;
+    @Autowired
+    MongoDatabase db;
+
+    private static TargetAssigned target(String id) {
+        return new TargetAssigned(id, "410100-2007", 2007, "A03", "新增城镇固定资产投资", "跨越式发展目标", "410102",
+                "中原区", List.of(), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("200"), BigDecimal.TEN,
+                Frequency.MONTHLY, List.of(), List.of(), 1, "410100-2007-A03", null, "LEAD", "410100", true, null, "CITY",
+                null, List.of());
+    }
+
+    private void report(String id, String period, String actual) {
+        lag.progressReported(new ProgressReported(id + ":" + period, id, "410102", period, new BigDecimal(actual),
+                null, "zy-reporter", Instant.parse("2007-08-03T02:00:00Z"), false));
+    }
+
+    private void correct(String id, String period, int version, String actual) {
+        lag.progressCorrected(new ProgressCorrected(id + ":" + period, id, "410102", period, version,
+                new BigDecimal(actual), null, List.of(), "更正", "zy-reporter", Instant.parse("2007-08-04T02:00:00Z"), false));
+    }
+
+    /** Every event written for the assignment, of one type. */
+    private List<OutboxEntry> outbox(String id, String type) {
+        List<OutboxEntry> out = new ArrayList<>();
+        for (Document d : db.getCollection(LagStore.STATUS_COLLECTION).find(Filters.eq("assignmentId", id))) {
+            d.getList(OutboxEntry.FIELD, Document.class, List.of()).stream().map(OutboxEntry::fromDocument)
+                    .filter(e -> e.type().equals(type)).forEach(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void twoRedMonthsRaiseOneEscalationAndReplaysAndCorrectionsRaiseNoMore() {
+        String id = "410100-2007-A03@410102#flow1";
+        lag.targetAssigned(target(id));
+        report(id, "200706", "70");
+        report(id, "200707", "95");
+
+        report(id, "200707", "95");        // the same report again
+        correct(id, "200707", 2, "105");   // yellow
+        correct(id, "200707", 3, "96");    // red again
+        lag.targetAssigned(target(id));    // the target replayed: every period recomputed
+
+        assertThat(outbox(id, EscalationRaised.TYPE)).singleElement().satisfies(e -> {
+            assertThat(e.subject()).isEqualTo(id);
+            assertThat(e.data()).contains("\"previousPeriod\":\"200706\"").contains("\"period\":\"200707\"")
+                    .contains("\"escalateToUnitCode\":\"410100\"");
+        });
+        assertThat(outbox(id, StatusChanged.TYPE)).hasSize(4);   // June red, July red, yellow, red
+        Document july = db.getCollection(LagStore.STATUS_COLLECTION).find(Filters.eq("_id", id + "|200707")).first();
+        assertThat(july.getBoolean("escalated")).isTrue();
+    }
+
+    @Test
+    void aLateReportOfTheFirstRedMonthEscalatesTheSecondOnce() {
+        String id = "410100-2007-A03@410102#flow2";
+        report(id, "200707", "95");        // before the target: waits
+        lag.targetAssigned(target(id));
+        report(id, "200706", "70");        // June arrives after July
+        report(id, "200706", "70");
+
+        assertThat(outbox(id, EscalationRaised.TYPE)).singleElement()
+                .satisfies(e -> assertThat(e.data()).contains("\"period\":\"200707\""));
+    }
+
+    @Test
+    void redYellowRedMonthsRaiseNoEscalation() {
+        String id = "410100-2007-A03@410102#flow3";
+        lag.targetAssigned(target(id));
+        report(id, "200706", "70");
+        report(id, "200707", "105");
+        report(id, "200708", "110");
+
+        assertThat(outbox(id, EscalationRaised.TYPE)).isEmpty();
+    }
+}
