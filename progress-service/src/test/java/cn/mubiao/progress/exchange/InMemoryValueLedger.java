@@ -2,6 +2,7 @@ package cn.mubiao.progress.exchange;
 
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.dhis2.ExportQuery;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.Roles;
 import cn.mubiao.kit.security.UnitCodes;
@@ -105,13 +106,8 @@ public class InMemoryValueLedger implements ValueLedger {
             TestAssignment a = assignments.get(s.assignmentId());
             Period p = Period.parse(s.period()).orElseThrow();
             if (a == null || !caller.sees(UnitRelations.of(a.unitCode(), List.of(), a.monitorUnitCode()))
-                    || !q.periods().isEmpty() && !q.periods().contains(s.period())
-                    || q.periods().isEmpty() && q.startDate() != null && p.firstDay().isBefore(q.startDate())
-                    || q.periods().isEmpty() && q.endDate() != null && p.lastDay().isAfter(q.endDate())
-                    || !q.orgUnits().isEmpty() && q.orgUnits().stream().noneMatch(u -> u.equals(a.unitCode())
-                    || q.children() && !UnitCodes.isDepartment(u) && UnitCodes.isWithin(a.unitCode(), u))
-                    || !q.dataElements().isEmpty() && !q.dataElements().contains(AssignmentIds.dataElement(a.id()))
-                    || q.lastUpdated() != null && s.lastUpdated().isBefore(q.lastUpdated())) {
+                    || !q.coversPeriod(p) || !q.coversOrgUnit(a.unitCode(), UnitCodes::isInSubtree)
+                    || !q.coversDataElement(AssignmentIds.dataElement(a.id())) || !q.changedSince(s.lastUpdated())) {
                 continue;
             }
             out.add(new ExportedValue(s.assignmentId(), s.period(), s.value(), s.storedBy(), s.created(), s.lastUpdated(),

@@ -76,6 +76,14 @@ public final class UnitCodes {
         return unitCode.startsWith(subtreePrefix(region(regionCode)));
     }
 
+    /**
+     * Whether {@code unitCode} is {@code rootCode} or lies below it: a region's subtree ({@link #isWithin}); a
+     * department has nothing below it. DHIS2's {@code orgUnit} with {@code children=true}.
+     */
+    public static boolean isInSubtree(String unitCode, String rootCode) {
+        return unitCode.equals(rootCode) || !isDepartment(rootCode) && isWithin(unitCode, rootCode);
+    }
+
     public static boolean isWellFormed(String unitCode) {
         return unitCode != null && unitCode.matches("[0-9]{6}([0-9]{3}([0-9]{3})?)?(-[A-Z0-9]{2,16})?");
     }

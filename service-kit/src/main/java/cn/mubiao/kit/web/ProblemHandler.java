@@ -1,5 +1,6 @@
 package cn.mubiao.kit.web;
 
+import cn.mubiao.contracts.dhis2.InvalidDhis2Input;
 import cn.mubiao.kit.domain.BrokenRule;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.domain.RuleViolation;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 import java.util.List;
 
@@ -43,6 +44,12 @@ public class ProblemHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, HttpServletRequest request) {
+        return respond(ProblemException.invalid(e.field(), e.reason()), request);
+    }
+
+    /** A DHIS2 request the exchange cannot read (the shared DHIS2 wire format in contracts refuses it). */
+    @ExceptionHandler(InvalidDhis2Input.class)
+    ResponseEntity<ProblemDetail> invalidDhis2Input(InvalidDhis2Input e, HttpServletRequest request) {
         return respond(ProblemException.invalid(e.field(), e.reason()), request);
     }
 

@@ -1,15 +1,15 @@
 package cn.mubiao.progress.exchange.application;
 
+import cn.mubiao.contracts.dhis2.DataValue;
+import cn.mubiao.contracts.dhis2.DataValueCsv;
+import cn.mubiao.contracts.dhis2.DataValueSet;
 import cn.mubiao.kit.domain.Refusal;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.web.FieldProblem;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.progress.exchange.application.ValueLedger.RowOutcome;
 import cn.mubiao.progress.exchange.domain.Conflict;
-import cn.mubiao.progress.exchange.domain.DataValue;
-import cn.mubiao.progress.exchange.domain.DataValueCsv;
 import cn.mubiao.progress.exchange.domain.DataValueRules;
-import cn.mubiao.progress.exchange.domain.DataValueSet;
 import cn.mubiao.progress.exchange.domain.ImportCount;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
 import cn.mubiao.progress.exchange.domain.ImportSummary;

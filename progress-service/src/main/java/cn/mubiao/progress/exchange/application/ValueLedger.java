@@ -1,12 +1,11 @@
 package cn.mubiao.progress.exchange.application;
 
+import cn.mubiao.contracts.dhis2.ExportQuery;
 import cn.mubiao.kit.security.Caller;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where exchanged values are kept: the report domain implements this port (the exchange knows nothing of reports
@@ -61,15 +60,5 @@ public interface ValueLedger {
      */
     record ExportedValue(String assignmentId, String period, BigDecimal value, String storedBy, Instant created,
                          Instant lastUpdated, String comment) {
-    }
-
-    /**
-     * Filters, each empty or null for "any": {@code periods} exact codes; {@code startDate}/{@code endDate} keep the
-     * periods lying wholly between them (ignored when {@code periods} is given, as in DHIS2); {@code orgUnits} the
-     * unit codes, with {@code children} their subtrees too; {@code dataElements} plan target codes;
-     * {@code lastUpdated} values changed at or after that instant.
-     */
-    record ExportQuery(Set<String> periods, LocalDate startDate, LocalDate endDate, Set<String> orgUnits,
-                       boolean children, Set<String> dataElements, Instant lastUpdated) {
     }
 }

@@ -1,6 +1,7 @@
 package cn.mubiao.progress.exchange.domain;
 
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.dhis2.DataValue;
 
 import java.math.BigDecimal;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package cn.mubiao.progress.exchange.domain;
 
+import cn.mubiao.contracts.dhis2.IdScheme;
 import cn.mubiao.kit.domain.InvalidInput;
 
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package cn.mubiao.progress.exchange.web;
 
-import cn.mubiao.progress.exchange.domain.DataValue;
-import cn.mubiao.progress.exchange.domain.DataValueSet;
+import cn.mubiao.contracts.dhis2.DataValue;
+import cn.mubiao.contracts.dhis2.DataValueSet;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.List;

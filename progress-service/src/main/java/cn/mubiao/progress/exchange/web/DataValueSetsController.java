@@ -1,16 +1,15 @@
 package cn.mubiao.progress.exchange.web;
 
+import cn.mubiao.contracts.dhis2.DataValueSet;
+import cn.mubiao.contracts.dhis2.ExportRequest;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
+import cn.mubiao.kit.web.DataValueSetAnswers;
 import cn.mubiao.progress.exchange.application.ExportDataValues;
 import cn.mubiao.progress.exchange.application.ImportDataValues;
-import cn.mubiao.progress.exchange.domain.DataValue;
-import cn.mubiao.progress.exchange.domain.DataValueCsv;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,7 +25,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * DHIS2's {@code dataValueSets} resource under the DHIS2-style base URL {@code /api/progress/dhis2}: import
@@ -39,9 +37,6 @@ class DataValueSetsController {
 
     /** The DHIS2 base URL is {@code <gateway>/api/progress/dhis2}; DHIS2's Web API lies under its {@code /api}. */
     static final String BASE = "/api/progress/dhis2/api";
-
-    static final MediaType APPLICATION_CSV = MediaType.parseMediaType("application/csv");
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
     private final ImportDataValues importer;
     private final ExportDataValues exporter;
@@ -78,58 +73,23 @@ class DataValueSetsController {
 
     /** JSON, or CSV when the {@code Accept} header prefers {@code application/csv} or {@code text/csv}. */
     @GetMapping("/dataValueSets")
-    ResponseEntity<?> export(@CurrentCaller Caller caller, ExportParameters parameters,
+    ResponseEntity<?> export(@CurrentCaller Caller caller, ExportRequest parameters,
                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        MediaType csv = preferredCsv(accept);
-        List<DataValue> values = exporter.export(caller, parameters.toRequest());
-        return csv == null ? json(values) : csv(values, csv);
+        return DataValueSetAnswers.negotiated(exporter.export(caller, parameters), accept);
     }
 
     @GetMapping("/dataValueSets.json")
-    ResponseEntity<DataValueSetResponse> exportJson(@CurrentCaller Caller caller, ExportParameters parameters) {
-        return json(exporter.export(caller, parameters.toRequest()));
+    ResponseEntity<DataValueSet> exportJson(@CurrentCaller Caller caller, ExportRequest parameters) {
+        return DataValueSetAnswers.json(exporter.export(caller, parameters));
     }
 
     @GetMapping("/dataValueSets.csv")
-    ResponseEntity<byte[]> exportCsv(@CurrentCaller Caller caller, ExportParameters parameters) {
-        return csv(exporter.export(caller, parameters.toRequest()), APPLICATION_CSV);
+    ResponseEntity<byte[]> exportCsv(@CurrentCaller Caller caller, ExportRequest parameters) {
+        return DataValueSetAnswers.csv(exporter.export(caller, parameters));
     }
 
     private static ResponseEntity<ImportSummaryResponse> answer(ImportSummaryResponse response) {
         return ResponseEntity.status(response.httpStatusCode()).contentType(MediaType.APPLICATION_JSON).body(response);
-    }
-
-    private static ResponseEntity<DataValueSetResponse> json(List<DataValue> values) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DataValueSetResponse.of(values));
-    }
-
-    private static ResponseEntity<byte[]> csv(List<DataValue> values, MediaType type) {
-        return ResponseEntity.status(HttpStatus.OK)
-                .contentType(new MediaType(type, StandardCharsets.UTF_8))
-                .body(DataValueCsv.write(values).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The CSV type the client prefers over JSON, or null for JSON (also for no or an unreadable header). */
-    static MediaType preferredCsv(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return null;
-        }
-        List<MediaType> types;
-        try {
-            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (InvalidMediaTypeException e) {
-            return null;
-        }
-        types.sort((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue())); // stable: header order breaks ties
-        for (MediaType t : types) {
-            if (t.isWildcardType() || MediaType.APPLICATION_JSON.isCompatibleWith(t) && !t.isWildcardSubtype()) {
-                return null;
-            }
-            if (APPLICATION_CSV.equalsTypeAndSubtype(t) || TEXT_CSV.equalsTypeAndSubtype(t)) {
-                return new MediaType(t.getType(), t.getSubtype());
-            }
-        }
-        return null;
     }
 
     private static Charset charsetOf(String contentType) {

@@ -1,7 +1,7 @@
 package cn.mubiao.progress.exchange.web;
 
+import cn.mubiao.contracts.dhis2.IdScheme;
 import cn.mubiao.progress.exchange.domain.Conflict;
-import cn.mubiao.progress.exchange.domain.IdScheme;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
 import cn.mubiao.progress.exchange.domain.ImportSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,6 +1,6 @@
 package cn.mubiao.progress.report.application;
 
-import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.dhis2.ExportQuery;
 import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.Roles;
@@ -9,10 +9,11 @@ import cn.mubiao.progress.ProgressProperties;
 import cn.mubiao.progress.assignment.domain.Assignment;
 import cn.mubiao.progress.assignment.persistence.AssignmentStore;
 import cn.mubiao.progress.exchange.application.ValueLedger;
+import cn.mubiao.progress.exchange.domain.AssignmentIds;
 import cn.mubiao.progress.report.application.ReportWrites.Change;
 import cn.mubiao.progress.report.domain.Narrative;
-import cn.mubiao.progress.report.domain.Report;
 import cn.mubiao.progress.report.domain.Report.Content;
+import cn.mubiao.progress.report.domain.Report;
 import cn.mubiao.progress.report.persistence.ReportStore;
 import org.springframework.stereotype.Component;
 
@@ -115,10 +116,10 @@ class ReportLedger implements ValueLedger {
                 return;
             }
             reports.findByAssignment(a).stream()
-                    .filter(r -> inPeriods(r.period(), query))
+                    .filter(r -> query.coversPeriod(r.period()))
                     .map(ReportLedger::exported)
                     .flatMap(Optional::stream)
-                    .filter(v -> query.lastUpdated() == null || !v.lastUpdated().isBefore(query.lastUpdated()))
+                    .filter(v -> query.changedSince(v.lastUpdated()))
                     .forEach(out::add);
         };
         assignments.forEachBatch(500, batch -> batch.forEach(each));
@@ -127,23 +128,8 @@ class ReportLedger implements ValueLedger {
     }
 
     private static boolean matches(Assignment a, ExportQuery q) {
-        String dataElement = a.assignmentId().substring(0, Math.max(0, a.assignmentId().lastIndexOf('@')));
-        if (q.dataElements() != null && !q.dataElements().isEmpty() && !q.dataElements().contains(dataElement)) {
-            return false;
-        }
-        if (q.orgUnits() == null || q.orgUnits().isEmpty()) {
-            return true;
-        }
-        return q.orgUnits().stream().anyMatch(ou -> ou.equals(a.unitCode())
-                || q.children() && !UnitCodes.isDepartment(ou) && UnitCodes.isWithin(a.unitCode(), ou));
-    }
-
-    private static boolean inPeriods(Period p, ExportQuery q) {
-        if (q.periods() != null && !q.periods().isEmpty()) {
-            return q.periods().contains(p.code());
-        }
-        return (q.startDate() == null || !p.firstDay().isBefore(q.startDate()))
-                && (q.endDate() == null || !p.lastDay().isAfter(q.endDate()));
+        return q.coversDataElement(AssignmentIds.dataElement(a.assignmentId()))
+                && q.coversOrgUnit(a.unitCode(), UnitCodes::isInSubtree);
     }
 
     /** The value that counts, who stored it, when the period was first given a value and when it last changed. */

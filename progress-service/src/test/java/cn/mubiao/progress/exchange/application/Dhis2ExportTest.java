@@ -1,13 +1,14 @@
 package cn.mubiao.progress.exchange.application;
 
 import cn.mubiao.contracts.Frequency;
-import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.contracts.dhis2.DataValue;
+import cn.mubiao.contracts.dhis2.DataValueSet;
+import cn.mubiao.contracts.dhis2.ExportRequest;
+import cn.mubiao.contracts.dhis2.InvalidDhis2Input;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.Level;
 import cn.mubiao.progress.ProgressProperties;
 import cn.mubiao.progress.exchange.InMemoryValueLedger;
-import cn.mubiao.progress.exchange.domain.DataValue;
-import cn.mubiao.progress.exchange.domain.DataValueSet;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +53,13 @@ class Dhis2ExportTest {
         assertThat(summary.hasConflicts()).as(who).isFalse();
     }
 
-    private static ExportDataValues.Request query(List<String> periods, String start, String end, List<String> orgUnits,
+    private static ExportRequest query(List<String> periods, String start, String end, List<String> orgUnits,
                                                   boolean children, List<String> dataElements, String lastUpdated) {
-        return new ExportDataValues.Request(List.of(), periods, start, end, orgUnits, children, dataElements, lastUpdated,
+        return new ExportRequest(List.of(), periods, start, end, orgUnits, children, dataElements, lastUpdated,
                 null, null, null);
     }
 
-    private static ExportDataValues.Request everything() {
+    private static ExportRequest everything() {
         return query(null, null, null, null, false, null, null);
     }
 
@@ -118,14 +119,14 @@ class Dhis2ExportTest {
     @Test
     void refusesMalformedParametersNamingThem() {
         assertThatThrownBy(() -> exporter.export(CITY, query(List.of("2007-07"), null, null, null, false, null, null)))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("period");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageStartingWith("period");
         assertThatThrownBy(() -> exporter.export(CITY, query(null, "July", null, null, false, null, null)))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("startDate");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageStartingWith("startDate");
         assertThatThrownBy(() -> exporter.export(CITY, query(null, "2007-07-01", "2007-06-01", null, false, null, null)))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("endDate");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageStartingWith("endDate");
         assertThatThrownBy(() -> exporter.export(CITY, query(null, null, null, null, false, null, "yesterday")))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("lastUpdated");
-        assertThatThrownBy(() -> exporter.export(CITY, new ExportDataValues.Request(null, null, null, null, null, false,
-                null, null, "name", null, null))).isInstanceOf(InvalidInput.class).hasMessageStartingWith("idScheme");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageStartingWith("lastUpdated");
+        assertThatThrownBy(() -> exporter.export(CITY, new ExportRequest(null, null, null, null, null, false,
+                null, null, "name", null, null))).isInstanceOf(InvalidDhis2Input.class).hasMessageStartingWith("idScheme");
     }
 }

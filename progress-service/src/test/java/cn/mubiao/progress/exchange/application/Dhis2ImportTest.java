@@ -1,6 +1,10 @@
 package cn.mubiao.progress.exchange.application;
 
 import cn.mubiao.contracts.Frequency;
+import cn.mubiao.contracts.dhis2.DataValue;
+import cn.mubiao.contracts.dhis2.DataValueSet;
+import cn.mubiao.contracts.dhis2.ExportQuery;
+import cn.mubiao.contracts.dhis2.InvalidDhis2Input;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.domain.RuleViolation;
 import cn.mubiao.kit.security.Caller;
@@ -8,8 +12,6 @@ import cn.mubiao.kit.security.Level;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.progress.exchange.InMemoryValueLedger;
 import cn.mubiao.progress.exchange.domain.Conflict;
-import cn.mubiao.progress.exchange.domain.DataValue;
-import cn.mubiao.progress.exchange.domain.DataValueSet;
 import cn.mubiao.progress.exchange.domain.ImportCount;
 import cn.mubiao.progress.exchange.domain.ImportOptions;
 import cn.mubiao.progress.exchange.domain.ImportSummary;
@@ -193,9 +195,9 @@ class Dhis2ImportTest {
     @Test
     void identifierSchemesOtherThanCodeOrUidAreRefused() {
         assertThatThrownBy(() -> ImportOptions.parse(false, "name", null, null, null, null, null))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("idScheme");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageContaining("idScheme");
         assertThatThrownBy(() -> ImportOptions.parse(false, "code", null, "attribute:DnrLSdo4hMl", null, null, null))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("orgUnitIdScheme");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageContaining("orgUnitIdScheme");
         assertThat(ImportOptions.parse(false, "UID", "CODE", null, null, null, null).idSchemes().orgUnitIdScheme())
                 .hasToString("UID");
     }

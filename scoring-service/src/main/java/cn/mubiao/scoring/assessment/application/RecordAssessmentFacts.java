@@ -31,7 +31,7 @@ public class RecordAssessmentFacts {
     public void targetAssigned(TargetAssigned t) {
         var terms = new AssignmentFacts.Terms(t.targetCode(), t.targetTitle(),
                 t.indicatorKind() == null ? null : t.indicatorKind().name(), t.unitOfMeasure(), t.targetValue(),
-                t.standardScore(), t.role(), t.coUnitCodes(), t.issuerUnitCode());
+                t.standardScore(), t.role(), t.coUnitCodes(), t.issuerUnitCode(), t.provinceCode(), t.source());
         long withdrawnVersion = store.place(t.assignmentId()).map(AssessmentStore.Place::withdrawnVersion).orElse(0L);
         store.placed(t.assignmentId(), t.year(), t.unitCode());
         store.change(t.year(), t.unitCode(), unit -> unit.named(t.unitName())
@@ -51,16 +51,18 @@ public class RecordAssessmentFacts {
 
     public void progressReported(ProgressReported r) {
         int version = r.version() == null ? 1 : r.version();
-        inYearOf(r.period(), r.unitCode(), r.assignmentId(), a -> a.reported(r.period(), version, r.completion()));
+        inYearOf(r.period(), r.unitCode(), r.assignmentId(), a -> a.reported(r.period(), version, r.completion(),
+                r.cumulativeActual(), r.reportedAt()));
     }
 
     public void progressCorrected(ProgressCorrected c) {
-        inYearOf(c.period(), c.unitCode(), c.assignmentId(), a -> a.reported(c.period(), c.version(), c.completion()));
+        inYearOf(c.period(), c.unitCode(), c.assignmentId(), a -> a.reported(c.period(), c.version(),
+                c.completion(), c.cumulativeActual(), c.correctedAt()));
     }
 
     public void progressVerified(ProgressVerified v) {
         inYearOf(v.period(), v.unitCode(), v.assignmentId(), a -> a.verified(v.period(), v.verifiedAt(), v.completion(),
-                v.effectiveSource() == null ? null : v.effectiveSource().name()));
+                v.effectiveSource() == null ? null : v.effectiveSource().name(), v.effectiveValue()));
     }
 
     public void fraudFlagged(FraudFlagged f) {

@@ -30,9 +30,12 @@ public record AssignmentFacts(String assignmentId, long version, Terms terms, bo
      *
      * @param kind CUMULATIVE, LEVEL, CEILING or QUALITATIVE
      * @param role LEAD (责任单位) or SHARE (分解); null for a direct assignment
+     * @param provinceCode the province indicator the target is aligned with (省市对接); null when not aligned
+     * @param source       where the target came from: PROVINCE, CITY or OWN; null when not told
      */
     public record Terms(String targetCode, String title, String kind, String unitOfMeasure, BigDecimal targetValue,
-                        BigDecimal standardScore, String role, List<String> coUnitCodes, String issuerUnitCode) {
+                        BigDecimal standardScore, String role, List<String> coUnitCodes, String issuerUnitCode,
+                        String provinceCode, String source) {
         public Terms {
             coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
         }
@@ -82,12 +85,15 @@ public record AssignmentFacts(String assignmentId, long version, Terms terms, bo
         return new AssignmentFacts(assignmentId, atVersion, terms, true, periods, fraudFlags);
     }
 
-    public AssignmentFacts reported(String period, int reportVersion, BigDecimal completion) {
-        return withPeriod(period(period).reported(reportVersion, completion));
+    /** A report version: its completion and cumulative actual ({@code value}, null for a qualitative target). */
+    public AssignmentFacts reported(String period, int reportVersion, BigDecimal completion, BigDecimal value,
+                                    Instant at) {
+        return withPeriod(period(period).reported(reportVersion, completion, value, at));
     }
 
-    public AssignmentFacts verified(String period, Instant at, BigDecimal completion, String source) {
-        return withPeriod(period(period).verified(at, completion, source));
+    /** A verification: the completion and the effective value ({@code value}, null for a qualitative target). */
+    public AssignmentFacts verified(String period, Instant at, BigDecimal completion, String source, BigDecimal value) {
+        return withPeriod(period(period).verified(at, completion, source, value));
     }
 
     public AssignmentFacts flagged(FraudFlag flag) {

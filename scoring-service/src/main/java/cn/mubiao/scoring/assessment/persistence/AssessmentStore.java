@@ -100,6 +100,11 @@ public class AssessmentStore {
         return doc == null ? Set.of() : new TreeSet<>(doc.getList("units", String.class));
     }
 
+    /** The years that have an assessment read model (one small document each). */
+    public Set<Integer> years() {
+        return years.find().map(d -> d.getInteger("_id")).into(new TreeSet<>());
+    }
+
     public Optional<Place> place(String assignmentId) {
         return Optional.ofNullable(places.find(Filters.eq("_id", assignmentId)).first())
                 .map(d -> new Place(assignmentId, d.getInteger("year"), d.getString("unitCode"),
@@ -148,14 +153,17 @@ public class AssessmentStore {
                     .append("kind", t.kind()).append("unitOfMeasure", t.unitOfMeasure())
                     .append("targetValue", dec(t.targetValue())).append("standardScore", dec(t.standardScore()))
                     .append("role", t.role()).append("coUnitCodes", t.coUnitCodes())
-                    .append("issuerUnitCode", t.issuerUnitCode()));
+                    .append("issuerUnitCode", t.issuerUnitCode()).append("provinceCode", t.provinceCode())
+                    .append("source", t.source()));
         }
         d.append("periods", a.periods().values().stream().map(p -> new Document("period", p.period())
                 .append("reported", dec(p.reported())).append("reportedVersion", p.reportedVersion())
                 .append("verified", dec(p.verified()))
-                .append("verifiedAt", p.verifiedAt() == null ? null : Date.from(p.verifiedAt()))
-                .append("verifiedAtNanos", p.verifiedAt() == null ? null : p.verifiedAt().getNano())
-                .append("verifiedSource", p.verifiedSource())).toList());
+                .append("verifiedAt", date(p.verifiedAt())).append("verifiedAtNanos", nanos(p.verifiedAt()))
+                .append("verifiedSource", p.verifiedSource())
+                .append("reportedValue", dec(p.reportedValue()))
+                .append("reportedAt", date(p.reportedAt())).append("reportedAtNanos", nanos(p.reportedAt()))
+                .append("verifiedValue", dec(p.verifiedValue()))).toList());
         d.append("fraudFlags", a.fraudFlags().stream().sorted().map(f -> new Document("reportId", f.reportId())
                 .append("reportVersion", f.reportVersion()).append("period", f.period())
                 .append("reason", f.reason())).toList());
@@ -168,14 +176,14 @@ public class AssessmentStore {
             Document t = d.get("terms", Document.class);
             Terms terms = t == null ? null : new Terms(t.getString("targetCode"), t.getString("title"),
                     t.getString("kind"), t.getString("unitOfMeasure"), dec(t, "targetValue"), dec(t, "standardScore"),
-                    t.getString("role"), t.getList("coUnitCodes", String.class, List.of()), t.getString("issuerUnitCode"));
+                    t.getString("role"), t.getList("coUnitCodes", String.class, List.of()), t.getString("issuerUnitCode"),
+                    t.getString("provinceCode"), t.getString("source"));
             Map<String, PeriodValue> periods = new HashMap<>();
             for (Document p : d.getList("periods", Document.class, List.of())) {
-                Date at = p.getDate("verifiedAt");
-                Instant verifiedAt = at == null ? null
-                        : at.toInstant().plusNanos(p.getInteger("verifiedAtNanos", 0) % 1_000_000);
                 periods.put(p.getString("period"), new PeriodValue(p.getString("period"), dec(p, "reported"),
-                        p.getInteger("reportedVersion", 0), dec(p, "verified"), verifiedAt, p.getString("verifiedSource")));
+                        p.getInteger("reportedVersion", 0), dec(p, "verified"), instant(p, "verifiedAt"),
+                        p.getString("verifiedSource"), dec(p, "reportedValue"), instant(p, "reportedAt"),
+                        dec(p, "verifiedValue")));
             }
             Set<FraudFlag> flags = new HashSet<>();
             for (Document f : d.getList("fraudFlags", Document.class, List.of())) {
@@ -186,6 +194,20 @@ public class AssessmentStore {
                     d.get("version", Number.class).longValue(), terms, d.getBoolean("withdrawn", false), periods, flags));
         }
         return new UnitYear(doc.getInteger("year"), doc.getString("unitCode"), doc.getString("unitName"), assignments);
+    }
+
+    /** An instant as a BSON date (milliseconds) beside its {@code <field>Nanos}, so it reads back exactly. */
+    private static Date date(Instant at) {
+        return at == null ? null : Date.from(at);
+    }
+
+    private static Integer nanos(Instant at) {
+        return at == null ? null : at.getNano();
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date at = d.getDate(field);
+        return at == null ? null : at.toInstant().plusNanos(d.getInteger(field + "Nanos", 0) % 1_000_000);
     }
 
     private static Decimal128 dec(BigDecimal value) {

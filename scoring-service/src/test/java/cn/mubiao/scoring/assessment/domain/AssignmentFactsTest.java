@@ -14,15 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssignmentFactsTest {
 
     private static final AssignmentFacts.Terms TERMS = new AssignmentFacts.Terms("T1", "新增城镇固定资产投资",
-            "CUMULATIVE", "亿元", new BigDecimal("100"), new BigDecimal("40"), "LEAD", List.of(), "520201");
+            "CUMULATIVE", "亿元", new BigDecimal("100"), new BigDecimal("40"), "LEAD", List.of(), "520201", null, null);
 
     private static final List<UnaryOperator<AssignmentFacts>> YEAR = List.of(
             a -> a.assigned(1, TERMS),
-            a -> a.reported("200712", 1, new BigDecimal("0.90")),
-            a -> a.reported("200712", 2, new BigDecimal("0.92")),
-            a -> a.verified("200712", Instant.parse("2008-01-20T00:00:00Z"), new BigDecimal("0.95"), "STATISTICS_BUREAU"),
-            a -> a.verified("200712", Instant.parse("2008-01-10T00:00:00Z"), new BigDecimal("0.93"), "UNIT"),
-            a -> a.verified("200711", Instant.parse("2008-01-30T00:00:00Z"), new BigDecimal("0.70"), "UNIT"));
+            a -> a.reported("200712", 1, new BigDecimal("0.90"), null, null),
+            a -> a.reported("200712", 2, new BigDecimal("0.92"), null, null),
+            a -> a.verified("200712", Instant.parse("2008-01-20T00:00:00Z"), new BigDecimal("0.95"), "STATISTICS_BUREAU",
+                    null),
+            a -> a.verified("200712", Instant.parse("2008-01-10T00:00:00Z"), new BigDecimal("0.93"), "UNIT", null),
+            a -> a.verified("200711", Instant.parse("2008-01-30T00:00:00Z"), new BigDecimal("0.70"), "UNIT", null));
 
     @Test
     void theYearEndValueIsTheLatestPeriodsVerifiedValueWhateverOrderTheEventsCameIn() {
@@ -47,7 +48,8 @@ class AssignmentFactsTest {
         assertThat(facts.yearEnd().basis()).isEqualTo(YearEndValue.Basis.NONE);
         assertThat(facts.item().outcome()).isEqualTo(new Outcome.Quantitative(BigDecimal.ZERO));
 
-        facts = facts.reported("200712", 2, new BigDecimal("0.92")).reported("200712", 1, new BigDecimal("0.90"));
+        facts = facts.reported("200712", 2, new BigDecimal("0.92"), null, null)
+                .reported("200712", 1, new BigDecimal("0.90"), null, null);
         assertThat(facts.yearEnd().completion()).isEqualByComparingTo("0.92");
         assertThat(facts.yearEnd().basis()).isEqualTo(YearEndValue.Basis.REPORTED);
     }
@@ -72,11 +74,11 @@ class AssignmentFactsTest {
     @Test
     void aQualitativeItemIsCompletedOnlyWhenEveryMilestoneIsDone() {
         var qualitative = new AssignmentFacts.Terms("Q1", "完成老城区改造", "QUALITATIVE", null, null,
-                new BigDecimal("20"), "LEAD", List.of(), "520201");
+                new BigDecimal("20"), "LEAD", List.of(), "520201", null, null);
         AssignmentFacts facts = AssignmentFacts.unknown("Q").assigned(1, qualitative);
-        assertThat(facts.reported("200712", 1, new BigDecimal("0.75")).item().outcome())
+        assertThat(facts.reported("200712", 1, new BigDecimal("0.75"), null, null).item().outcome())
                 .isEqualTo(new Outcome.Qualitative(Quality.NOT_COMPLETED));
-        assertThat(facts.reported("200712", 1, BigDecimal.ONE).item().outcome())
+        assertThat(facts.reported("200712", 1, BigDecimal.ONE, null, null).item().outcome())
                 .isEqualTo(new Outcome.Qualitative(Quality.GOOD));
     }
 

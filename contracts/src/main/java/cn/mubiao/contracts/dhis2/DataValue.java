@@ -1,14 +1,21 @@
-package cn.mubiao.progress.exchange.domain;
+package cn.mubiao.contracts.dhis2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One DHIS2 data value as it travels in a {@code dataValueSets} payload: every field is the text the client sent
- * (or the exporter writes), nothing is interpreted yet. Our mapping: {@code dataElement} is the plan target code
- * and {@code orgUnit} the unit code of an assignment ({@link AssignmentIds}); {@code value} is the cumulative
- * actual; the two option combos carry nothing but "default".
+ * One DHIS2 data value as it travels in a {@code dataValueSets} payload (JSON field names as DHIS2's, absent fields
+ * left out): every field is the text the client sent or the exporter writes, nothing is interpreted yet. What the
+ * identifiers mean is each exchange's mapping (progress-service: plan target code and unit code of an assignment;
+ * scoring-service's province feed: province indicator code and unit code); the two option combos carry nothing but
+ * {@link #DEFAULT_COMBO}.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataValue(String dataElement, String period, String orgUnit, String categoryOptionCombo,
                         String attributeOptionCombo, String value, String storedBy, String created, String lastUpdated,
                         String comment, Boolean followup) {
+
+    /** What DHIS2 clients read as "no disaggregation": the code of DHIS2's default category option combo. */
+    public static final String DEFAULT_COMBO = "default";
 
     /** The fields an import reads: the rest (storedBy, created, lastUpdated, followup) is output only. */
     public static DataValue of(String dataElement, String period, String orgUnit, String categoryOptionCombo,

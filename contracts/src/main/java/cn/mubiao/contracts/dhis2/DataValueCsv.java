@@ -1,6 +1,4 @@
-package cn.mubiao.progress.exchange.domain;
-
-import cn.mubiao.kit.domain.InvalidInput;
+package cn.mubiao.contracts.dhis2;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ public final class DataValueCsv {
     /**
      * The data values of a CSV text, at most {@code maxRows} of them.
      *
-     * @throws InvalidInput a quote that is not closed or text after a closing quote (400, field {@code body})
+     * @throws InvalidDhis2Input a quote that is not closed or text after a closing quote (400, field {@code body})
      * @throws TooManyRows  more than {@code maxRows} data rows
      */
     public static List<DataValue> read(String text, boolean firstRowIsHeader, int maxRows) {
@@ -171,8 +169,8 @@ public final class DataValueCsv {
             }
         }
 
-        private static InvalidInput malformed(int line, String chinese, String english) {
-            return new InvalidInput("body", "CSV第" + line + "行：" + chinese + " / CSV line " + line + ": " + english);
+        private static InvalidDhis2Input malformed(int line, String chinese, String english) {
+            return new InvalidDhis2Input("body", "CSV第" + line + "行：" + chinese + " / CSV line " + line + ": " + english);
         }
     }
 }

@@ -1,6 +1,5 @@
-package cn.mubiao.progress.exchange.domain;
+package cn.mubiao.contracts.dhis2;
 
-import cn.mubiao.kit.domain.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -69,14 +68,14 @@ class Dhis2CsvCodecTest {
     @Test
     void anUnclosedQuoteIsRefusedNamingTheLine() {
         assertThatThrownBy(() -> DataValueCsv.read("h\nA03,200707,410102,,,5\nA03,200708,\"410102,,,6\n", true, 10))
-                .isInstanceOf(InvalidInput.class)
+                .isInstanceOf(InvalidDhis2Input.class)
                 .hasMessageContaining("body").hasMessageContaining("第3行").hasMessageContaining("line 3");
     }
 
     @Test
     void aQuoteInsideAnUnquotedFieldIsRefused() {
         assertThatThrownBy(() -> DataValueCsv.read("h\nA03,2007\"07,410102,,,5\n", true, 10))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("line 2");
+                .isInstanceOf(InvalidDhis2Input.class).hasMessageContaining("line 2");
     }
 
     @Test

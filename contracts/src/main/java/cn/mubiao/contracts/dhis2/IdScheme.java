@@ -1,6 +1,4 @@
-package cn.mubiao.progress.exchange.domain;
-
-import cn.mubiao.kit.domain.InvalidInput;
+package cn.mubiao.contracts.dhis2;
 
 import java.util.Locale;
 
@@ -20,7 +18,7 @@ public enum IdScheme {
         return switch (value.strip().toUpperCase(Locale.ROOT)) {
             case "CODE" -> CODE;
             case "UID", "ID" -> UID;
-            default -> throw new InvalidInput(parameter,
+            default -> throw new InvalidDhis2Input(parameter,
                     "仅支持 code 或 uid（按编码处理）/ only code or uid (read as code) is supported, not " + value);
         };
     }
