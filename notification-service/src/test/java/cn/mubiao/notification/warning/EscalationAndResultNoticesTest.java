@@ -2,6 +2,8 @@ package cn.mubiao.notification.warning;
 
 import cn.mubiao.contracts.LagStatus;
 import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.ResultRevised;
+import cn.mubiao.notification.channel.SmsParts;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.InboundEvent;
@@ -100,6 +102,24 @@ class EscalationAndResultNoticesTest extends NotificationTestSupport {
             assertThat(d.assignmentId()).isNull();
             assertThat(d.period()).isEqualTo("2007");
         });
+    }
+
+    @Test
+    void aResultChangedOnAppealReachesTheUnitsLeadersOnceWithTheNewVersion() {
+        ResultRevised revised = new ResultRevised(2007, "410102", "中原区", 1, 1, 2, new BigDecimal("92"),
+                new BigDecimal("100.5"), "100.50", "FIRST", "一等奖 / first prize", 1, "补充认定一项省级奖励",
+                List.of(new ResultRevised.Change("total", "总分 / total", "92", "100.5"),
+                        new ResultRevised.Change("C3", "加分：省级表彰 / bonus", null, "0.5")),
+                Instant.parse("2008-02-10T02:00:00Z"));
+        InboundEvent e = event(ResultRevised.TYPE);
+
+        warnings.resultRevised(revised, e);
+        warnings.resultRevised(revised, e);                                        // replayed
+
+        assertThat(sentSms.addresses()).containsExactly("13800001013");
+        assertThat(sentEmails.addresses()).containsExactly("zy-leader@demo.mubiao.cn");
+        assertThat(sentSms.sent.getFirst().text()).contains("第2版").contains("总分100.50").contains("原92");
+        assertThat(SmsParts.ucs2(sentSms.sent.getFirst().text(), 1)).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test

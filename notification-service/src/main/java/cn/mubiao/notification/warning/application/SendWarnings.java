@@ -4,6 +4,7 @@ import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.ResultRevised;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.InboundEvent;
@@ -16,6 +17,7 @@ import cn.mubiao.notification.warning.domain.EscalationNotice;
 import cn.mubiao.notification.warning.domain.OverdueNotice;
 import cn.mubiao.notification.warning.domain.ReminderNotice;
 import cn.mubiao.notification.warning.domain.ResultNotice;
+import cn.mubiao.notification.warning.domain.RevisionNotice;
 import cn.mubiao.notification.warning.domain.ReturnNotice;
 import cn.mubiao.notification.warning.domain.TriggerKind;
 import cn.mubiao.notification.warning.domain.WarningMessage;
@@ -69,6 +71,13 @@ public class SendWarnings {
         deliver.notify(event, new Subject(TriggerKind.ASSESSMENT, null, String.valueOf(e.year()), e.unitCode(),
                         "v" + e.version()),
                 withRole(e.unitCode(), Roles.LEADER), r -> ResultNotice.of(e, r.displayName(), consoleUrl));
+    }
+
+    /** 复议结果: an appeal changed a unit's published result; its leaders get the new version. */
+    public void resultRevised(ResultRevised e, InboundEvent event) {
+        deliver.notify(event, new Subject(TriggerKind.ASSESSMENT, null, String.valueOf(e.year()), e.unitCode(),
+                        "v" + e.toVersion()),
+                withRole(e.unitCode(), Roles.LEADER), r -> RevisionNotice.of(e, r.displayName(), consoleUrl));
     }
 
     /** 提醒: a report is due soon; the unit's reporters are reminded. */

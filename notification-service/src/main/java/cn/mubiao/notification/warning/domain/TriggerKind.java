@@ -14,7 +14,10 @@ public enum TriggerKind {
     RETURNED("报告退回", false),
     /** 专题督导: red in two consecutive periods, to the next level's target office and leaders ({@code EscalationRaised}). */
     ESCALATION("专题督导", false),
-    /** 考核结果: a unit's year-end result was published, to its leaders ({@code AssessmentPublished}). */
+    /**
+     * 考核结果: a unit's year-end result was published ({@code AssessmentPublished}) or changed on appeal
+     * ({@code ResultRevised}), to its leaders.
+     */
     ASSESSMENT("考核结果", false);
 
     private final String zh;

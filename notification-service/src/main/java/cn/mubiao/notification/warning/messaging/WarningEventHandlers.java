@@ -4,6 +4,7 @@ import cn.mubiao.contracts.progress.ProgressReturned;
 import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.AssessmentPublished;
+import cn.mubiao.contracts.scoring.ResultRevised;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.EventHandler;
@@ -28,6 +29,11 @@ class WarningEventHandlers {
     @Bean
     EventHandler<AssessmentPublished> assessmentPublished(SendWarnings warnings) {
         return EventHandler.of(AssessmentPublished.TYPE, AssessmentPublished.class, warnings::assessmentPublished);
+    }
+
+    @Bean
+    EventHandler<ResultRevised> resultRevised(SendWarnings warnings) {
+        return EventHandler.of(ResultRevised.TYPE, ResultRevised.class, warnings::resultRevised);
     }
 
     @Bean
