@@ -173,6 +173,20 @@ class WarningTextsTest {
     }
 
     @Test
+    void aRedForAMissingReportSaysNothingWasReportedInsteadOfAZeroCompletion() {
+        StatusChanged missing = new StatusChanged("2007-A03@410102", "410102", "中原区", "A03", "新增城镇固定资产投资",
+                "200707", null, LagStatus.SERIOUSLY_LAGGING, new BigDecimal("0.58333"), BigDecimal.ZERO,
+                new BigDecimal("58.333"), null, new BigDecimal("200"), "亿元", "逾期未报：截至2007-08-05仍未报送，按严重滞后处理");
+
+        Notice m = WarningMessage.of(missing, "王明", "http://localhost:8080");
+
+        assertThat(m.sms()).contains("2007年7月逾期未报").contains("序时进度58.3%").doesNotContain("完成0.0%");
+        assertThat(m.emailBody()).contains("截至报送期限未报送进度（目标200亿元）").contains("逾期未报：截至2007-08-05")
+                .doesNotContain("实际完成");
+        assertThat(SmsParts.ucs2(m.sms(), 1)).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
     void warningSmsFitsInTwoParts() {
         assertThat(SmsParts.ucs2(WarningMessage.of(RED, "王明", "http://x").sms(), 1)).hasSizeLessThanOrEqualTo(2);
     }

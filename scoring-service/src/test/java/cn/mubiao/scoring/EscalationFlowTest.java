@@ -4,6 +4,7 @@ import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
@@ -92,6 +93,43 @@ class EscalationFlowTest {
         assertThat(outbox(id, StatusChanged.TYPE)).hasSize(4);   // June red, July red, yellow, red
         Document july = db.getCollection(LagStore.STATUS_COLLECTION).find(Filters.eq("_id", id + "|200707")).first();
         assertThat(july.getBoolean("escalated")).isTrue();
+    }
+
+    private void overdue(String id, String period, String due) {
+        lag.reportOverdue(new ReportOverdue(id, "410102", "中原区", 2007, "新增城镇固定资产投资", period,
+                java.time.LocalDate.parse(due), java.time.LocalDate.parse(due).plusDays(1), 1));
+    }
+
+    @Test
+    void twoMonthsWithoutAReportTurnRedAndEscalateOnceAndALateReportReassesses() {
+        String id = "410100-2007-A03@410102#overdue";
+        lag.targetAssigned(target(id));
+
+        overdue(id, "200706", "2007-07-05");
+        overdue(id, "200707", "2007-08-05");
+        overdue(id, "200707", "2007-08-05");   // replayed
+
+        List<OutboxEntry> changes = outbox(id, StatusChanged.TYPE);
+        assertThat(changes).hasSize(2).allSatisfy(e -> assertThat(e.data())
+                .contains("\"status\":\"SERIOUSLY_LAGGING\"").contains("逾期未报").contains("\"actual\":null"));
+        assertThat(outbox(id, EscalationRaised.TYPE)).singleElement()
+                .satisfies(e -> assertThat(e.data()).contains("\"period\":\"200707\""));
+
+        report(id, "200707", "120");           // late, and ahead of the schedule
+        assertThat(outbox(id, StatusChanged.TYPE)).hasSize(3).last()
+                .satisfies(e -> assertThat(e.data()).contains("\"status\":\"ON_TRACK\""));
+    }
+
+    @Test
+    void anOverdueNoticeForAPeriodReportedMeanwhileChangesNothing() {
+        String id = "410100-2007-A03@410102#reported";
+        lag.targetAssigned(target(id));
+        report(id, "200707", "120");
+
+        overdue(id, "200707", "2007-08-05");
+
+        assertThat(outbox(id, StatusChanged.TYPE)).singleElement()
+                .satisfies(e -> assertThat(e.data()).contains("\"status\":\"ON_TRACK\""));
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.mubiao.contracts.progress.FraudFlagged;
 import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
 import cn.mubiao.contracts.progress.ProgressVerified;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.target.AssignmentWithdrawn;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.contracts.target.UnitChanged;
@@ -57,6 +58,11 @@ class ScoringEventHandlers {
             lag.progressVerified(e);
             assessment.progressVerified(e);
         });
+    }
+
+    @Bean
+    EventHandler<ReportOverdue> reportOverdue(AssessLag lag) {
+        return EventHandler.of(ReportOverdue.TYPE, ReportOverdue.class, (e, meta) -> lag.reportOverdue(e));
     }
 
     @Bean

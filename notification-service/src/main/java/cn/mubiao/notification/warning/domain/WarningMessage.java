@@ -16,7 +16,11 @@ public final class WarningMessage {
         String level = e.status() == LagStatus.SERIOUSLY_LAGGING ? "红色预警" : "黄色预警";
         String unit = e.unitName() != null ? e.unitName() : e.unitCode();
         String subject = "【目标预警·%s】%s“%s”%s%s".formatted(level, unit, e.targetTitle(), period, e.status().zh());
-        String sms = Texts.SMS_SIGNATURE + "%s“%s”%s%s：完成%s%%，序时进度%s%%，差%s个百分点，请抓紧推进。"
+        // no actual: nothing was reported by the deadline (DOMAIN.md §4 counts that as seriously lagging)
+        String sms = e.actual() == null
+                ? Texts.SMS_SIGNATURE + "%s“%s”%s逾期未报，按%s预警（序时进度%s%%），请尽快报送。"
+                .formatted(unit, Texts.abbreviate(e.targetTitle(), 20), period, e.status().zh(), Texts.pct(e.expectedShare()))
+                : Texts.SMS_SIGNATURE + "%s“%s”%s%s：完成%s%%，序时进度%s%%，差%s个百分点，请抓紧推进。"
                 .formatted(unit, Texts.abbreviate(e.targetTitle(), 20), period, e.status().zh(), Texts.pct(e.completion()), Texts.pct(e.expectedShare()),
                         Texts.points(e.gapPoints()));
         String link = consoleUrl + "/targets/assignments/" + e.assignmentId();
@@ -24,7 +28,7 @@ public final class WarningMessage {
                 %s：
 
                 %s的目标“%s”（%s）在%s的进度%s（%s）。
-                实际完成：%s%s（目标%s%s），完成率%s%%；序时进度%s%%；差距%s个百分点。
+                %s
                 %s
 
                 请责任单位分析原因、采取措施，并在下次报送时说明。
@@ -34,8 +38,12 @@ public final class WarningMessage {
                 Early warning (%s): "%s" of %s is %s for %s — %s%% done against a schedule of %s%%.
                 Details: %s
                 """.formatted(recipientName, unit, e.targetTitle(), e.targetCode(), period, e.status().zh(), level,
-                plain(e.actual()), nz(e.unitOfMeasure()), plain(e.targetValue()), nz(e.unitOfMeasure()),
-                Texts.pct(e.completion()), Texts.pct(e.expectedShare()), Texts.points(e.gapPoints()),
+                e.actual() == null
+                        ? "截至报送期限未报送进度（目标%s%s），序时进度%s%%。".formatted(plain(e.targetValue()),
+                        nz(e.unitOfMeasure()), Texts.pct(e.expectedShare()))
+                        : "实际完成：%s%s（目标%s%s），完成率%s%%；序时进度%s%%；差距%s个百分点。".formatted(plain(e.actual()),
+                        nz(e.unitOfMeasure()), plain(e.targetValue()), nz(e.unitOfMeasure()), Texts.pct(e.completion()),
+                        Texts.pct(e.expectedShare()), Texts.points(e.gapPoints())),
                 e.reason(), link, e.status().en(), e.targetTitle(), unit, e.status().en(), e.period(),
                 Texts.pct(e.completion()), Texts.pct(e.expectedShare()), link);
         return new Notice(subject, body, sms);

@@ -4,6 +4,7 @@ import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
 import cn.mubiao.contracts.progress.ProgressVerified;
+import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.events.Outbox;
 import cn.mubiao.scoring.lag.LagProperties;
@@ -51,6 +52,27 @@ public class AssessLag {
     /** The effective value after a verification (统计部门 > 业务部门 > 单位自报) replaces the actual of its period. */
     public void progressVerified(ProgressVerified verified) {
         actual(verified.assignmentId(), verified.period(), verified.effectiveValue(), verified.reportId());
+    }
+
+    /** No report after the deadline: the period is red until a report comes (DOMAIN.md §4). */
+    public void reportOverdue(ReportOverdue overdue) {
+        var target = store.target(overdue.assignmentId());
+        var period = Period.parse(overdue.period());
+        if (target.isEmpty() || period.isEmpty() || store.actual(overdue.assignmentId(), overdue.period()).isPresent()) {
+            return; // reported meanwhile, or a target this service does not know (yet)
+        }
+        Period p = period.get();
+        LagRecord record = write(overdue.assignmentId(), p, r -> {
+            r.noReportBy(overdue.dueDate(), target.get(), store.record(overdue.assignmentId(), p.previous()));
+            return !r.pendingEvents().isEmpty();
+        });
+        write(overdue.assignmentId(), p.next(), r -> {
+            if (r.status() == null) {
+                return false;
+            }
+            r.escalateAfter(target.get(), record);
+            return !r.pendingEvents().isEmpty();
+        });
     }
 
     private void actual(String assignmentId, String period, BigDecimal actual, String reportId) {

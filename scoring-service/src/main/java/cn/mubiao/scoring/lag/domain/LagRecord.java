@@ -9,6 +9,7 @@ import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.security.UnitCodes;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +73,30 @@ public final class LagRecord {
                     target.targetTitle(), period.code(), previous, next.status(), next.expectedShare(), next.completion(),
                     next.gapPoints(), effectiveActual, target.targetValue(), target.unitOfMeasure(), next.reason()));
         }
+        escalateAfter(target, before);
+    }
+
+    /**
+     * No report after the deadline (DOMAIN.md §4: it counts as seriously lagging): the period turns red with nothing
+     * done, unless a value has arrived for it meanwhile; a report arriving later reassesses it as usual. Escalates
+     * like any red period.
+     *
+     * @param dueDate the deadline that passed
+     */
+    public void noReportBy(LocalDate dueDate, TargetAssigned target, LagRecord before) {
+        if (actual != null || status == LagStatus.SERIOUSLY_LAGGING) {
+            return;
+        }
+        BigDecimal e = new Schedule(target.seasonalShares()).expectedShare(target.indicatorKind(), period);
+        LagStatus previous = status;
+        this.assessment = new LagAssessment(LagStatus.SERIOUSLY_LAGGING, e, BigDecimal.ZERO,
+                e.multiply(BigDecimal.valueOf(100)),
+                "逾期未报：截至%s仍未报送，按严重滞后处理 / no report by %s: seriously lagging".formatted(dueDate, dueDate));
+        this.status = LagStatus.SERIOUSLY_LAGGING;
+        pendingEvents.add(new StatusChanged(assignmentId, target.unitCode(), target.unitName(), target.targetCode(),
+                target.targetTitle(), period.code(), previous, status, assessment.expectedShare(),
+                assessment.completion(), assessment.gapPoints(), null, target.targetValue(), target.unitOfMeasure(),
+                assessment.reason()));
         escalateAfter(target, before);
     }
 

@@ -97,7 +97,7 @@ public class LagStore {
                 Updates.set("completion", new Decimal128(a.completion())),
                 Updates.set("gapPoints", new Decimal128(a.gapPoints())),
                 Updates.set("reason", a.reason()),
-                Updates.set("actual", new Decimal128(r.actual())),
+                Updates.set("actual", r.actual() == null ? null : new Decimal128(r.actual())), // null: no report by the deadline
                 Updates.set("escalated", r.escalated()),
                 Updates.set("version", r.version() + 1)));
         if (!events.isEmpty()) {
@@ -117,7 +117,7 @@ public class LagStore {
 
     private static BigDecimal dec(Document d, String field) {
         Object v = d.get(field);
-        return v instanceof Decimal128 x ? x.bigDecimalValue() : new BigDecimal(String.valueOf(v));
+        return v == null ? null : v instanceof Decimal128 x ? x.bigDecimalValue() : new BigDecimal(String.valueOf(v));
     }
 
     private static String key(String assignmentId, String period) {
