@@ -3,6 +3,7 @@ package cn.mubiao.notification.warning.application;
 import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.events.Outbox;
+import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.notification.channel.InvalidAddressException;
 import cn.mubiao.notification.channel.Sender;
 import cn.mubiao.notification.preference.domain.Preferences;
@@ -162,10 +163,10 @@ public class DeliverNotices {
         try {
             String providerId = resilience.breaker(d.channel()).executeSupplier(() -> sender.send(d.address(), d.subject(), d.text()));
             Instant at = clock.instant();
-            if (deliveries.sent(d.id(), new Attempt(at, AttemptOutcome.SENT, null), providerId,
-                    outbox.entry(new WarningDelivered(d.id(), d.sourceEventId(), d.assignmentId(), d.unitCode(),
-                            d.recipient(), d.channel().name(), d.address(), at)))) {
-                outbox.written();
+            OutboxEntry delivered = outbox.entry(new WarningDelivered(d.id(), d.sourceEventId(), d.assignmentId(),
+                    d.unitCode(), d.recipient(), d.channel().name(), d.address(), at));
+            if (deliveries.sent(d.id(), new Attempt(at, AttemptOutcome.SENT, null), providerId, delivered)) {
+                outbox.written(DeliveryStore.COLLECTION, d.id(), List.of(delivered));
             }
         } catch (CallNotPermittedException e) {
             Instant at = clock.instant();

@@ -50,13 +50,6 @@ public record Assignment(String assignmentId, String unitCode, String unitName, 
         return "LEAD".equals(role);
     }
 
-    /** A copy listing these children. */
-    public Assignment withChildIds(List<String> children) {
-        return new Assignment(assignmentId, unitCode, unitName, year, targetTitle, kind, targetValue, unitOfMeasure,
-                frequency, coUnitCodes, monitorUnitCode, version, planId, targetCode, targetId, role,
-                parentAssignmentId, children, milestones, withdrawn);
-    }
-
     public boolean qualitative() {
         return kind == IndicatorKind.QUALITATIVE;
     }

@@ -33,6 +33,6 @@ public class ReadCalendar {
                 .filter(found -> caller.sees(found.relations()))
                 .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
         LocalDate today = calendars.today();
-        return new AssignmentCalendar(a, today, calendars.of(a).on(today, reported.of(assignmentId)));
+        return new AssignmentCalendar(a, today, calendars.of(a).on(today, reported.of(a)));
     }
 }

@@ -1,6 +1,7 @@
 package cn.mubiao.progress.calendar.application;
 
 import cn.mubiao.kit.events.Outbox;
+import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.progress.assignment.domain.Assignment;
 import cn.mubiao.progress.assignment.persistence.AssignmentStore;
 import cn.mubiao.progress.calendar.domain.Notice;
@@ -72,15 +73,16 @@ class SendReportNotices {
             if (c.calledFor().stream().allMatch(n -> stored.contains(n.id()))) {
                 continue;
             }
-            String assignmentId = c.calendar().assignment().assignmentId();
-            for (Notice n : c.calendar().noticesOwed(today, reported.of(assignmentId))) {
-                if (!stored.contains(n.id()) && notices.insert(n, outbox.entries(n.pendingEvents()))) {
+            for (Notice n : c.calendar().noticesOwed(today, reported.of(c.calendar().assignment()))) {
+                if (stored.contains(n.id())) {
+                    continue;
+                }
+                List<OutboxEntry> entries = outbox.entries(n.pendingEvents());
+                if (notices.insert(n, entries)) {
+                    outbox.written(NoticeStore.COLLECTION, n.id(), entries);
                     sent++;
                 }
             }
-        }
-        if (sent > 0) {
-            outbox.written();
         }
         return sent;
     }

@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Reports, one document per assignment and period ({@code _id} = {@code <assignmentId>:<period>}, so every
@@ -69,11 +68,6 @@ public class ReportStore {
         return Period.ofYear(assignment.year(), assignment.frequency()).stream()
                 .map(p -> findById(Report.idOf(assignment.assignmentId(), p.code())))
                 .flatMap(Optional::stream).toList();
-    }
-
-    /** Reports matching a filter, in batches (the embedded server answers a find in one reply otherwise). */
-    public void forEach(Bson filter, Consumer<Report> action) {
-        collection.find(filter).batchSize(500).forEach(d -> action.accept(read(d)));
     }
 
     /**

@@ -7,6 +7,7 @@ import cn.mubiao.contracts.progress.ProgressVerified;
 import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.events.Outbox;
+import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.scoring.lag.LagProperties;
 import cn.mubiao.scoring.lag.domain.LagRecord;
 import cn.mubiao.scoring.lag.domain.LagRule;
@@ -14,6 +15,7 @@ import cn.mubiao.scoring.lag.persistence.LagStore;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -117,10 +119,9 @@ public class AssessLag {
             if (!change.test(r)) {
                 return r;
             }
-            if (store.save(r, outbox.entries(r.pendingEvents()))) {
-                if (!r.pendingEvents().isEmpty()) {
-                    outbox.written();
-                }
+            List<OutboxEntry> entries = outbox.entries(r.pendingEvents());
+            if (store.save(r, entries)) {
+                outbox.written(LagStore.STATUS_COLLECTION, LagStore.idOf(r), entries);
                 return r;
             }
             if (attempt == MAX_ATTEMPTS) {

@@ -120,6 +120,11 @@ public class LagStore {
         return v == null ? null : v instanceof Decimal128 x ? x.bigDecimalValue() : new BigDecimal(String.valueOf(v));
     }
 
+    /** The {@code _id} of a record's document. */
+    public static String idOf(LagRecord r) {
+        return key(r.assignmentId(), r.period().code());
+    }
+
     private static String key(String assignmentId, String period) {
         return assignmentId + "|" + period;
     }
