@@ -1,5 +1,6 @@
 package cn.mubiao.contracts;
 
+import cn.mubiao.contracts.notification.DeliveryFailed;
 import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.contracts.progress.FraudFlagged;
 import cn.mubiao.contracts.progress.MilestoneProgress;
@@ -99,6 +100,10 @@ class EventSchemasTest {
                         Instant.parse("2007-08-03T02:00:01Z")),
                 new WarningDelivered("d-2", "e-2", null, "410100-FGW", "fgw-leader", "EMAIL", "fgw-leader@demo.mubiao.cn",
                         Instant.parse("2008-02-01T02:00:01Z")),
+                new DeliveryFailed("d-3", "e-3", "2007-A03@410102", "410102", "zy-leader", "SMS", "1380000001", "INVALID_ADDRESS",
+                        "not a valid mobile number: 1380000001", 0, Instant.parse("2007-08-03T02:00:01Z")),
+                new DeliveryFailed("d-4", "e-4", null, "410100-FGW", "fgw-leader", "EMAIL", "fgw-leader@demo.mubiao.cn", "DEAD",
+                        "Connection refused", 5, Instant.parse("2008-02-01T04:00:01Z")),
                 new UnitChanged("410102", "中原区", "COUNTY", "410100", "DISTRICT", null, null, null, "ACTIVE", null,
                         List.of(new UnitChanged.Contact("王主任", "区目标办主任", "13800000011", "zy@demo.mubiao.cn")),
                         "REGISTERED", 1, LocalDate.parse("2007-01-01")),

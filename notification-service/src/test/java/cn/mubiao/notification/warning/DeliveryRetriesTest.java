@@ -185,6 +185,43 @@ class DeliveryRetriesTest extends NotificationTestSupport {
     }
 
     @Test
+    void aDeliveryGivenUpAfterItsLastAttemptPublishesDeliveryFailedOnceAndARetryPublishesNothing() {
+        sentSms.failNext(new IllegalStateException("1"), new IllegalStateException("2"), new IllegalStateException("3 SMSC down"));
+        warnings.reportDue(due(), event(ReportDue.TYPE));
+        assertThat(outbox(only("SMS").id())).isEmpty();
+
+        CLOCK.advance(Duration.ofMinutes(1));
+        deliver.attemptDue();
+        CLOCK.advance(Duration.ofMinutes(2));
+        deliver.attemptDue();
+        deliver.attemptDue();
+
+        assertThat(outbox(only("SMS").id())).singleElement().satisfies(e -> {
+            assertThat(e.getString("type")).isEqualTo("mubiao.notification.DeliveryFailed.v1");
+            assertThat(e.getString("subject")).isEqualTo(A);
+            assertThat(e.getString("data")).contains("\"reason\":\"DEAD\"").contains("\"attempts\":3")
+                    .contains("3 SMSC down").contains("\"recipient\":\"zy-reporter\"");
+        });
+        assertThat(outbox(only("EMAIL").id())).extracting(e -> e.getString("type"))
+                .containsExactly("mubiao.notification.WarningDelivered.v1");
+    }
+
+    @Test
+    void anAddressTheProviderRefusesPublishesDeliveryFailedWithThatReason() {
+        sentSms.failNext(new InvalidAddressException("the SMSC refused the destination 13800001003", null));
+
+        warnings.reportDue(due(), event(ReportDue.TYPE));
+
+        assertThat(outbox(only("SMS").id())).singleElement().satisfies(e ->
+                assertThat(e.getString("data")).contains("\"reason\":\"INVALID_ADDRESS\"").contains("refused the destination"));
+    }
+
+    private List<org.bson.Document> outbox(String deliveryId) {
+        org.bson.Document d = db.getCollection("deliveries").find(Filters.eq("_id", deliveryId)).first();
+        return d == null ? List.of() : d.getList("outbox", org.bson.Document.class, List.of());
+    }
+
+    @Test
     void anUnknownStatusFilterIsA400Problem() throws Exception {
         mvc.perform(get("/api/notifications/deliveries?status=LOST").with(Tokens.user("410102", "county", "reporter")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));

@@ -1,5 +1,6 @@
 package cn.mubiao.notification.warning.application;
 
+import cn.mubiao.contracts.notification.DeliveryFailed;
 import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.events.Outbox;
@@ -171,7 +172,7 @@ public class DeliverNotices {
         } catch (CallNotPermittedException e) {
             Instant at = clock.instant();
             deliveries.failed(d.id(), new Attempt(at, AttemptOutcome.CIRCUIT_OPEN, e.getMessage()), DeliveryStatus.RETRYING,
-                    at.plus(resilience.whileOpen()), false, false);
+                    at.plus(resilience.whileOpen()), false, false, null);
         } catch (InvalidAddressException e) {
             invalid(d, e.getMessage());
         } catch (RuntimeException e) {
@@ -181,8 +182,16 @@ public class DeliverNotices {
 
     private void invalid(Delivery d, String error) {
         log.warn("{} to {}: invalid address, not retried: {}", d.channel(), d.recipient(), error);
-        deliveries.failed(d.id(), new Attempt(clock.instant(), AttemptOutcome.INVALID_ADDRESS, error),
-                DeliveryStatus.INVALID_ADDRESS, null, true, false);
+        close(d, new Attempt(clock.instant(), AttemptOutcome.INVALID_ADDRESS, error), DeliveryStatus.INVALID_ADDRESS, d.attempts() + 1);
+    }
+
+    /** Records the last attempt of a delivery that is given up and queues its DeliveryFailed in the same update. */
+    private void close(Delivery d, Attempt attempt, DeliveryStatus status, int attempts) {
+        OutboxEntry failed = outbox.entry(new DeliveryFailed(d.id(), d.sourceEventId(), d.assignmentId(), d.unitCode(),
+                d.recipient(), d.channel().name(), d.address(), status.name(), attempt.error(), attempts, attempt.at()));
+        if (deliveries.failed(d.id(), attempt, status, null, true, status == DeliveryStatus.DEAD, failed)) {
+            outbox.written(DeliveryStore.COLLECTION, d.id(), List.of(failed));
+        }
     }
 
     private void failed(Delivery d, RuntimeException e) {
@@ -193,10 +202,10 @@ public class DeliverNotices {
         if (resilience.retries(failures, e)) {
             Duration wait = resilience.backoff(failures, e);
             log.warn("{} to {} failed (attempt {}), again in {}: {}", d.channel(), d.recipient(), failures, wait, error);
-            deliveries.failed(d.id(), attempt, DeliveryStatus.RETRYING, at.plus(wait), true, true);
+            deliveries.failed(d.id(), attempt, DeliveryStatus.RETRYING, at.plus(wait), true, true, null);
         } else {
             log.error("{} to {} failed {} times, dead: {}", d.channel(), d.recipient(), failures, error);
-            deliveries.failed(d.id(), attempt, DeliveryStatus.DEAD, null, true, true);
+            close(d, attempt, DeliveryStatus.DEAD, d.attempts() + 1);
         }
     }
 

@@ -115,13 +115,21 @@ public class DeliveryStore {
      * @param next        the next attempt, null when the delivery is closed (DEAD, INVALID_ADDRESS)
      * @param tried       whether the channel was called (a circuit-open skip was not)
      * @param countsToward whether it uses up one of the attempts before DEAD
+     * @param closed       the event of a delivery given up (DEAD, INVALID_ADDRESS), queued in the same update; null
+     *                     while it is retried
+     * @return false when the delivery was no longer open (another worker recorded it first)
      */
-    public void failed(String id, Attempt attempt, DeliveryStatus status, Instant next, boolean tried, boolean countsToward) {
-        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN))),
-                Updates.combine(Updates.set("status", status.name()), Updates.set("lastError", attempt.error()),
-                        next == null ? Updates.unset("nextAttemptAt") : Updates.set("nextAttemptAt", Date.from(next)),
-                        Updates.inc("attempts", tried ? 1 : 0), Updates.inc("failures", countsToward ? 1 : 0),
-                        Updates.push("attemptLog", write(attempt))));
+    public boolean failed(String id, Attempt attempt, DeliveryStatus status, Instant next, boolean tried, boolean countsToward,
+                          OutboxEntry closed) {
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("lastError", attempt.error()),
+                next == null ? Updates.unset("nextAttemptAt") : Updates.set("nextAttemptAt", Date.from(next)),
+                Updates.inc("attempts", tried ? 1 : 0), Updates.inc("failures", countsToward ? 1 : 0),
+                Updates.push("attemptLog", write(attempt))));
+        if (closed != null) {
+            changes.add(Updates.push(OutboxEntry.FIELD, closed.toDocument()));
+        }
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN))),
+                Updates.combine(changes)).getModifiedCount() == 1;
     }
 
     /**
