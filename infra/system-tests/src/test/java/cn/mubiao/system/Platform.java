@@ -28,6 +28,9 @@ final class Platform {
 
     final Infrastructure stack;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** notification-service reaches SMTP and SMPP through these, so fault tests can break them. */
+    FaultyLink smtpLink;
+    FaultyLink smppLink;
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Path root;
 
@@ -91,11 +94,21 @@ final class Platform {
             String db = s.replace("-service", "");
             env.put("MONGODB_URI", mongo + "/" + db);
             if (s.equals("notification-service")) {
+                smtpLink = FaultyLink.to("smtp", stack.smtpPort());
+                smppLink = FaultyLink.to("smpp", stack.smppPort());
                 env.put("SMTP_HOST", "127.0.0.1");
-                env.put("SMTP_PORT", String.valueOf(stack.smtpPort()));
+                env.put("SMTP_PORT", String.valueOf(smtpLink.port()));
                 env.put("SMPP_HOST", "127.0.0.1");
-                env.put("SMPP_PORT", String.valueOf(stack.smppPort()));
+                env.put("SMPP_PORT", String.valueOf(smppLink.port()));
                 env.put("KEYCLOAK_URL", stack.keycloakUrl());
+                // the fault tests wait for recovery: retries every few seconds instead of minutes, a lease (how long
+                // a send cut off by a crash holds its delivery) longer than any attempt through a slow link
+                env.put("MUBIAO_NOTIFICATION_DELIVERY_MAXATTEMPTS", "40");
+                env.put("MUBIAO_NOTIFICATION_DELIVERY_FIRSTBACKOFF", "1s");
+                env.put("MUBIAO_NOTIFICATION_DELIVERY_MAXBACKOFF", "4s");
+                env.put("MUBIAO_NOTIFICATION_DELIVERY_SWEEPINTERVAL", "1s");
+                env.put("MUBIAO_NOTIFICATION_DELIVERY_BREAKEROPENFOR", "3s");
+                env.put("MUBIAO_NOTIFICATION_DELIVERY_LEASE", "30s");
             }
             if (s.equals("gateway")) {
                 // benchmarks drive one user far past the per-user rate limit: they switch it off
@@ -137,6 +150,11 @@ final class Platform {
                 services.get(s).close();
             } catch (Exception ignored) {
                 // stopping anyway
+            }
+        }
+        for (FaultyLink link : new FaultyLink[] {smtpLink, smppLink}) {
+            if (link != null) {
+                link.close();
             }
         }
         stack.close();

@@ -96,6 +96,12 @@ class ReportFlowIT {
         HttpResponse<String> reports = api.get("/api/progress/reports?assignmentId=" + id, reporter);
         assertThat(reports.body().split("\"id\"")).hasSize(2); // exactly one report
 
+        HttpResponse<String> receipts = api.until(r -> r.body().split("\"handset\":\"DELIVERED\"").length == 3,
+                Duration.ofSeconds(30), () -> api.get("/api/notifications/deliveries?assignmentId=" + id, api.token("zy-leader")));
+        assertThat(receipts.body()).as("the SMSC's delivery receipt of each SMS is recorded")
+                .contains("\"state\":\"DELIVRD\"").doesNotContain("UNDELIVERED");
+        assertThat(receipts.body().split("\"handset\":\"DELIVERED\"")).hasSize(3);
+
         HttpResponse<String> status = api.get("/api/scoring/status?assignmentId=" + id, api.token("zy-leader"));
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("SERIOUSLY_LAGGING").contains("严重滞后");

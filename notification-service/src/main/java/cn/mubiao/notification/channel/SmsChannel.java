@@ -18,15 +18,29 @@ import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Sends SMS over SMPP (jSMPP) as a transmitter, UCS-2 for Chinese, long texts as concatenated parts. */
+/**
+ * Sends SMS over SMPP (jSMPP), UCS-2 for Chinese, long texts as concatenated parts, bound as a transceiver so the
+ * SMSC's delivery receipts come back on the same session and are handed to the {@link SmsReceiptListener}.
+ */
 @Component
 public class SmsChannel implements Sender, DisposableBean {
 
@@ -34,10 +48,14 @@ public class SmsChannel implements Sender, DisposableBean {
 
     private final NotificationProperties.Smpp settings;
     private final AtomicInteger reference = new AtomicInteger();
+    private final ObjectProvider<SmsReceiptListener> receipts;
+    private final Clock clock;
     private SMPPSession session;
 
-    SmsChannel(NotificationProperties settings) {
+    SmsChannel(NotificationProperties settings, ObjectProvider<SmsReceiptListener> receipts, Clock clock) {
         this.settings = settings.smpp();
+        this.receipts = receipts;
+        this.clock = clock;
     }
 
     @Override
@@ -91,8 +109,9 @@ public class SmsChannel implements Sender, DisposableBean {
         }
         SMPPSession s = new SMPPSession();
         s.setTransactionTimer(settings.timeout().toMillis());
+        s.setMessageReceiverListener(new Receipts());
         try {
-            s.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TX, settings.systemId(),
+            s.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX, settings.systemId(),
                     settings.password(), "mubiao", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
                     settings.timeout().toMillis());
         } catch (Exception e) {
@@ -118,5 +137,51 @@ public class SmsChannel implements Sender, DisposableBean {
     @Override
     public void destroy() {
         close();
+    }
+
+    /** Delivery receipts (deliver_sm with the SMSC receipt flag); other mobile-originated messages are ignored. */
+    private final class Receipts implements MessageReceiverListener {
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+            if (!deliverSm.isSmscDeliveryReceipt()) {
+                log.debug("ignoring a mobile-originated message from {}", deliverSm.getSourceAddr());
+                return;
+            }
+            SmsReceipt receipt;
+            try {
+                DeliveryReceipt r = deliverSm.getShortMessageAsDeliveryReceipt();
+                receipt = new SmsReceipt(messageId(deliverSm, r), r.getFinalStatus() == null ? "UNKNOWN" : r.getFinalStatus().name(),
+                        r.getError(), r.getDoneDate() == null ? clock.instant() : r.getDoneDate().toInstant());
+            } catch (Exception e) {
+                log.warn("an unreadable delivery receipt was ignored: {}", e.getMessage());
+                return;
+            }
+            try {
+                receipts.ifAvailable(l -> l.received(receipt));
+            } catch (RuntimeException e) {
+                log.warn("delivery receipt of {} not recorded, the SMSC will send it again: {}", receipt.messageId(), e.toString());
+                throw new ProcessRequestException("receipt not recorded", SMPPConstant.STAT_ESME_RSYSERR, e);
+            }
+        }
+
+        /** The receipted_message_id TLV when the SMSC sends it (exactly as submit_sm_resp said), else the text's id. */
+        private static String messageId(DeliverSm deliverSm, DeliveryReceipt r) {
+            OptionalParameter p = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
+            if (p instanceof OptionalParameter.COctetString id && id.getValueAsString() != null && !id.getValueAsString().isBlank()) {
+                return id.getValueAsString();
+            }
+            return r.getId();
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            // not used
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm is not accepted", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
     }
 }

@@ -88,6 +88,7 @@ public abstract class NotificationTestSupport {
         db.getCollection("deliveries").deleteMany(new Document());
         db.getCollection("preferences").deleteMany(new Document());
         db.getCollection("flood-marks").deleteMany(new Document());
+        db.getCollection("sms-parts").deleteMany(new Document());
         when(email.channel()).thenReturn(Channel.EMAIL);
         when(sms.channel()).thenReturn(Channel.SMS);
         when(email.send(anyString(), any(), anyString())).thenAnswer(i -> sentEmails.send(i.getArgument(0), i.getArgument(2)));

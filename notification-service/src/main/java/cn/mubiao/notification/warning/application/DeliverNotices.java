@@ -60,9 +60,11 @@ public class DeliverNotices {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration lease;
+    private final RecordReceipts receipts;
 
     DeliverNotices(DeliveryStore deliveries, List<Sender> senders, ChannelResilience resilience,
-                   KeycloakRecipients recipients, PreferenceStore preferences, FloodMarks flood, Outbox outbox, Clock clock, NotificationProperties settings) {
+                   KeycloakRecipients recipients, PreferenceStore preferences, FloodMarks flood, Outbox outbox, Clock clock,
+                   NotificationProperties settings, RecordReceipts receipts) {
         this.deliveries = deliveries;
         this.senders = List.copyOf(senders);
         this.resilience = resilience;
@@ -73,6 +75,7 @@ public class DeliverNotices {
         this.outbox = outbox;
         this.clock = clock;
         this.lease = settings.delivery().lease();
+        this.receipts = receipts;
     }
 
     /**
@@ -168,6 +171,9 @@ public class DeliverNotices {
                     d.unitCode(), d.recipient(), d.channel().name(), d.address(), at));
             if (deliveries.sent(d.id(), new Attempt(at, AttemptOutcome.SENT, null), providerId, delivered)) {
                 outbox.written(DeliveryStore.COLLECTION, d.id(), List.of(delivered));
+                if (d.channel() == Channel.SMS && providerId != null && !providerId.isBlank()) {
+                    receipts.sent(d.id(), List.of(providerId.split(",")));
+                }
             }
         } catch (CallNotPermittedException e) {
             Instant at = clock.instant();

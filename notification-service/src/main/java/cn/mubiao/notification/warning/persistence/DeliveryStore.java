@@ -1,6 +1,7 @@
 package cn.mubiao.notification.warning.persistence;
 
 import cn.mubiao.kit.events.OutboxEntry;
+import cn.mubiao.notification.channel.SmsReceipt;
 import cn.mubiao.notification.warning.domain.AttemptOutcome;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryStatus;
@@ -57,7 +58,13 @@ public class DeliveryStore {
                            String period, String unitCode, String recipient, Channel channel, String address,
                            String subject, String text, DeliveryStatus status, String note, int attempts, int failures,
                            List<Attempt> attemptLog, String lastError, Instant createdAt, Instant nextAttemptAt,
-                           Instant sentAt) {
+                           Instant sentAt, String providerId, List<SmsReceipt> receipts, String handset) {
+
+        /** The SMSC's message ids of an SMS's parts (empty before it is sent, and for an email). */
+        public List<String> partIds() {
+            return channel != Channel.SMS || providerId == null || providerId.isBlank() ? List.of()
+                    : List.of(providerId.split(","));
+        }
     }
 
     /** Creates the delivery; false when one with this key exists already (a replayed event). */
@@ -172,7 +179,38 @@ public class DeliveryStore {
                 d.getString("period"), d.getString("unitCode"), d.getString("recipient"), Channel.valueOf(d.getString("channel")),
                 d.getString("address"), d.getString("subject"), d.getString("text"), status(d.getString("status")),
                 d.getString("note"), d.getInteger("attempts", 0), d.getInteger("failures", 0), log, d.getString("lastError"),
-                instant(d, "createdAt"), instant(d, "nextAttemptAt"), instant(d, "sentAt"));
+                instant(d, "createdAt"), instant(d, "nextAttemptAt"), instant(d, "sentAt"), d.getString("providerId"),
+                receipts(d.get("receipts", Document.class)), d.getString("handset"));
+    }
+
+    private static List<SmsReceipt> receipts(Document byPart) {
+        if (byPart == null) {
+            return List.of();
+        }
+        return byPart.values().stream().map(Document.class::cast).map(r -> new SmsReceipt(r.getString("messageId"),
+                r.getString("state"), r.getString("error"), r.getDate("at").toInstant())).toList();
+    }
+
+    /** Records the SMSC's receipt of one part of an SMS; the delivery as it is now, or empty when there is none. */
+    public Optional<Delivery> receipt(String id, SmsReceipt r) {
+        String key = "receipts." + r.messageId().replaceAll("[.$]", "_");
+        Document d = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.set(key, new Document("messageId", r.messageId())
+                        .append("state", r.state()).append("error", r.error()).append("at", Date.from(r.at()))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(DeliveryStore::read);
+    }
+
+    /**
+     * Records what the handset got once every part has its final receipt, with the event of an undeliverable SMS
+     * queued in the same update; false when it was recorded already.
+     */
+    public boolean handset(String id, String outcome, OutboxEntry failed) {
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set("handset", outcome)));
+        if (failed != null) {
+            changes.add(Updates.push(OutboxEntry.FIELD, failed.toDocument()));
+        }
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("handset", false)),
+                Updates.combine(changes)).getModifiedCount() == 1;
     }
 
     private static DeliveryStatus status(String s) {
