@@ -8,15 +8,21 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP link between a service and one of its sinks (SMTP, SMPP) that a test can break: passing bytes through,
- * down (connections refused), slow (each chunk held back), or resetting (every connection, open or new, cut with a
- * TCP reset). Slowness applies to what the service sends, so a service killed mid-send leaves the sink with a
- * partial message it discards, as a real one would; answers come back at once.
+ * down (connections refused), slow (each chunk the service sends held back), or resetting (every connection, open
+ * or new, cut with a TCP reset). Answers come back at once. What a service sent into a slow link and was still held
+ * back when the service died is lost with it, as on a host that goes away: the sink gets a partial message and
+ * discards it.
  */
 final class FaultyLink implements AutoCloseable {
 
@@ -107,29 +113,74 @@ final class FaultyLink implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                Thread.ofPlatform().daemon().name("link-" + name + "-up").start(() -> pump(client, server, true));
-                Thread.ofPlatform().daemon().name("link-" + name + "-down").start(() -> pump(server, client, false));
+                BlockingQueue<Chunk> held = new LinkedBlockingQueue<>();
+                AtomicBoolean senderGone = new AtomicBoolean();
+                Thread.ofPlatform().daemon().name("link-" + name + "-read").start(() -> hold(client, held, senderGone));
+                Thread.ofPlatform().daemon().name("link-" + name + "-up").start(() -> release(held, senderGone, client, server));
+                Thread.ofPlatform().daemon().name("link-" + name + "-down").start(() -> pump(server, client));
             } catch (IOException e) {
                 // the listener closed (down) or the sink refused: the service sees its connection fail
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean upstream) {
+    /** A chunk the service sent, due at the sink at {@code dueNanos}; an empty one marks the end of the stream. */
+    private record Chunk(byte[] bytes, long dueNanos) {
+    }
+
+    /** Reads what the service sends and holds each chunk for the current delay; notes when the service goes away. */
+    private void hold(Socket client, BlockingQueue<Chunk> held, AtomicBoolean senderGone) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = client.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                long delay = mode == Mode.SLOW ? delayMillis : 0;
+                held.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + delay * 1_000_000));
+            }
+        } catch (IOException e) {
+            // reset or closed
+        } finally {
+            senderGone.set(true);
+            held.add(new Chunk(new byte[0], System.nanoTime()));
+        }
+    }
+
+    /** Passes held chunks on when due, unless the service has gone meanwhile: then they are lost with it. */
+    private void release(BlockingQueue<Chunk> held, AtomicBoolean senderGone, Socket client, Socket server) {
+        try (OutputStream out = server.getOutputStream()) {
+            while (true) {
+                Chunk c = held.take();
+                long wait = c.dueNanos() - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                if (c.bytes().length == 0 || mode == Mode.RESET || mode == Mode.DOWN
+                        || (senderGone.get() && wait > 0)) {
+                    break;
+                }
+                out.write(c.bytes());
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // one side went away: close both
+        } finally {
+            close(client);
+            close(server);
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (upstream && mode == Mode.SLOW) {
-                    Thread.sleep(delayMillis);
-                }
                 if (mode == Mode.RESET || mode == Mode.DOWN) {
                     break;
                 }
                 out.write(buffer, 0, n);
                 out.flush();
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // one side went away: close both
         } finally {
             close(from);
