@@ -45,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PlanApiTest {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final AtomicInteger YEARS = new AtomicInteger(2030);
     private static boolean unitsRegistered;
 
@@ -187,8 +188,23 @@ class PlanApiTest {
                 .andExpect(jsonPath("$.provinceAlignment.provenance", is("PROVINCE")))
                 .andExpect(jsonPath("$.version", is(3)));
         mvc.perform(post("/api/targets/plans/" + planId + "/issue").with(office)).andExpect(status().isOk());
+
+        // every holder's TargetAssigned says where the target's value came from; a share keeps its own part
         mvc.perform(get("/api/targets/assignments/" + planId + "-A03@410100-FGW").with(office))
-                .andExpect(jsonPath("$.targetValue", is(220)));
+                .andExpect(jsonPath("$.targetValue", is(220)))
+                .andExpect(jsonPath("$.provinceTargetValue", is(220)))
+                .andExpect(jsonPath("$.cityTargetValue", is(200)))
+                .andExpect(jsonPath("$.targetValueProvenance", is("PROVINCE")));
+        TargetAssigned share = JSON.readValue(outboxOf("assignments", planId + "-A03@410102").getFirst().getString("data"),
+                TargetAssigned.class);
+        assertThat(share.targetValue()).isEqualByComparingTo("130");
+        assertThat(share.provinceTargetValue()).isEqualByComparingTo("220");
+        assertThat(share.cityTargetValue()).isEqualByComparingTo("200");
+        assertThat(share.targetValueProvenance()).isEqualTo("PROVINCE");
+        TargetAssigned energy = JSON.readValue(outboxOf("assignments", planId + "-C01@410100-FGW").getFirst().getString("data"),
+                TargetAssigned.class);
+        assertThat(energy.targetValueProvenance()).isEqualTo("CITY");
+        assertThat(energy.provinceTargetValue()).isEqualByComparingTo("4.5");
     }
 
     @Test
