@@ -50,6 +50,10 @@ class EventSchemasTest {
                         "410102", "中原区", List.of(), null, IndicatorKind.QUALITATIVE, null, null, new BigDecimal("5"),
                         Frequency.QUARTERLY, List.of(), List.of(), 1, "410100-2007-B01", null, "LEAD", "410100", true, null,
                         "CITY", null, List.of(new cn.mubiao.contracts.target.Milestone(java.time.LocalDate.parse("2007-06-30"), "主体封顶"))),
+                new TargetAssigned("410100-2007-A03@410100-FGW", "410100-2007", 2007, "A03", "新增城镇固定资产投资", "跨越式发展目标",
+                        "410100-FGW", "市发改委", List.of(), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("220"),
+                        new BigDecimal("50"), Frequency.MONTHLY, List.of(), List.of(), 1, "410100-2007-A03", null, "LEAD", "410100",
+                        false, null, "PROVINCE", "HN-JJ-03", List.of(), new BigDecimal("220"), new BigDecimal("200"), "PROVINCE"),
                 new cn.mubiao.contracts.target.PlanIssued("410100-2007", "410100", 2007, "2007年郑州市人民政府目标",
                         List.of(new cn.mubiao.contracts.target.PlanIssued.Category("LEAP", "跨越式发展目标")), List.of("410102", "410100-FGW"),
                         11, 180, java.time.LocalDate.parse("2007-07-01"), Instant.parse("2007-02-01T02:00:00Z"), 1),
@@ -190,6 +194,26 @@ class EventSchemasTest {
                 .aggregateId()).isEqualTo("410100-FGW");
         assertThat(new WarningDelivered("d-1", "e-1", "a-1", "410102", "zy-leader", "SMS", "1", Instant.EPOCH)
                 .aggregateId()).isEqualTo("a-1");
+    }
+
+    @Test
+    void aTargetAssignedFromBeforeItCarriedTheProvinceAlignmentStillReadsWithoutIt() throws Exception {
+        String old = """
+                {"assignmentId":"410100-2007-A03@410102","planId":"410100-2007","year":2007,"targetCode":"A03",
+                 "targetTitle":"新增城镇固定资产投资","unitCode":"410102","indicatorKind":"CUMULATIVE","unitOfMeasure":"亿元",
+                 "targetValue":120,"frequency":"MONTHLY","version":1,"source":"PROVINCE","provinceCode":"HN-JJ-03"}""";
+
+        TargetAssigned read = JSON.readValue(old, TargetAssigned.class);
+
+        assertThat(schemaFor(TargetAssigned.TYPE).validate(SCHEMA_JSON.readTree(old))).isEmpty();
+        assertThat(read.provinceCode()).isEqualTo("HN-JJ-03");
+        assertThat(read.provinceTargetValue()).isNull();
+        assertThat(read.cityTargetValue()).isNull();
+        assertThat(read.targetValueProvenance()).isNull();
+        assertThat(schemaFor(TargetAssigned.TYPE).validate(SCHEMA_JSON.readTree(
+                old.replace("\"version\":1", "\"version\":1,\"targetValueProvenance\":\"HIGHER\""))))
+                .extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
+                .anyMatch(l -> l.contains("targetValueProvenance"));
     }
 
     @Test

@@ -22,6 +22,12 @@ import java.util.List;
  * @param source             PROVINCE, CITY or OWN (the unit's own business work)
  * @param provinceCode       the province's indicator code when aligned with the province catalogue
  * @param milestones         dated milestones of a qualitative target
+ * @param provinceTargetValue   the province's value for the whole target (省定目标值) when the target was aligned with
+ *                              the province's catalogue; null otherwise (and in events from before it was carried)
+ * @param cityTargetValue       the city's own value for the whole target, beside {@code provinceTargetValue}
+ * @param targetValueProvenance where the value the target is assessed against came from (就高不就低): PROVINCE, CITY,
+ *                              BOTH (the same) or NOT_COMPARABLE (another kind or unit: the city's stands); null when
+ *                              not aligned. Of the whole target: a share's own value is its part of it
  */
 public record TargetAssigned(
         String assignmentId,
@@ -50,7 +56,10 @@ public record TargetAssigned(
         BigDecimal baseline,
         String source,
         String provinceCode,
-        List<Milestone> milestones) implements MubiaoEvent {
+        List<Milestone> milestones,
+        BigDecimal provinceTargetValue,
+        BigDecimal cityTargetValue,
+        String targetValueProvenance) implements MubiaoEvent {
 
     public static final String TYPE = "mubiao.target.TargetAssigned.v1";
 
@@ -61,6 +70,20 @@ public record TargetAssigned(
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
     }
 
+    /** An assignment of a plan's target not aligned with the province (as the event was before it carried that). */
+    public TargetAssigned(String assignmentId, String planId, int year, String targetCode, String targetTitle,
+                          String category, String unitCode, String unitName, List<String> coUnitCodes,
+                          String monitorUnitCode, IndicatorKind indicatorKind, String unitOfMeasure,
+                          BigDecimal targetValue, BigDecimal standardScore, Frequency frequency,
+                          List<BigDecimal> seasonalShares, List<String> leaders, long version, String targetId,
+                          String parentAssignmentId, String role, String issuerUnitCode, Boolean binding,
+                          BigDecimal baseline, String source, String provinceCode, List<Milestone> milestones) {
+        this(assignmentId, planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes,
+                monitorUnitCode, indicatorKind, unitOfMeasure, targetValue, standardScore, frequency, seasonalShares,
+                leaders, version, targetId, parentAssignmentId, role, issuerUnitCode, binding, baseline, source,
+                provinceCode, milestones, null, null, null);
+    }
+
     /** A direct assignment, outside any plan's decomposition. */
     public TargetAssigned(String assignmentId, String planId, int year, String targetCode, String targetTitle,
                           String category, String unitCode, String unitName, List<String> coUnitCodes,
@@ -69,7 +92,7 @@ public record TargetAssigned(
                           List<BigDecimal> seasonalShares, List<String> leaders, long version) {
         this(assignmentId, planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes,
                 monitorUnitCode, indicatorKind, unitOfMeasure, targetValue, standardScore, frequency, seasonalShares,
-                leaders, version, null, null, null, null, null, null, null, null, List.of());
+                leaders, version, null, null, null, null, null, null, null, null, List.of(), null, null, null);
     }
 
     @Override

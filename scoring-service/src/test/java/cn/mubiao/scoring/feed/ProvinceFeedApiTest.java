@@ -43,7 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The province feed through the event handlers and the API, as a DHIS2 Web API client reads it with the province
  * client's token. Fixture (2007, 郑州, province indicator 豫A03 aligned with the city's target A03, 11.9亿元):
  * 中原区 410102 reported 1 in January and 2 in February, which the statistics bureau settled at 2.5; its township
- * 410102001 reported 0.5 in January; 金水区 410105 reported 3 in January, then corrected it to 3.2; besides them a
+ * 410102001 reported 0.5 in January; 金水区 410105 reported 3 in January, then corrected it to 3.2. The target's value
+ * is the province's 60 (the city set itself 55: 就高不就低), which 金水区's assignment, told before TargetAssigned carried
+ * that, does not know. Besides them a
  * target not aligned (B01), an aligned one withdrawn (C01) and one in Guizhou outside the province (520201).
  */
 @SpringBootTest(properties = {"mubiao.events.subscribe=", "mubiao.events.relay-interval=1h"})
@@ -81,9 +83,9 @@ class ProvinceFeedApiTest {
             return; // the handlers are idempotent, but one fixture for the class keeps the test quick
         }
         fed = true;
-        assign("410100-2007-A03@410102", "410102", "11.9", "豫A03", "PROVINCE");
-        assign("410100-2007-A03@410102001", "410102001", "2", "豫A03", "PROVINCE");
-        assign("410100-2007-A03@410105", "410105", "8", "豫A03", "PROVINCE");
+        assignAligned("410100-2007-A03@410102", "410102", "11.9");
+        assignAligned("410100-2007-A03@410102001", "410102001", "2");
+        assign("410100-2007-A03@410105", "410105", "8", "豫A03", "PROVINCE"); // told before provenance was carried
         assign("410100-2007-B01@410102", "410102", "5", null, "CITY");
         assign("410100-2007-C01@410102", "410102", "5", "豫C01", "CITY");
         assign("520200-2007-A01@520201", "520201", "5", "黔A01", "PROVINCE");
@@ -131,6 +133,41 @@ class ProvinceFeedApiTest {
         JsonNode reported = json.readTree(values.get(0).get("comment").asString());
         assertThat(reported.get("basis").asString()).isEqualTo("REPORTED");
         assertThat(reported.has("valueSource")).isFalse();
+    }
+
+    @Test
+    void theProvinceFeedCarriesTheProvenanceOfEachTargetValue() throws Exception {
+        String body = mvc.perform(get(FEED + "?period=200702").with(PROVINCE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        JsonNode comment = json.readTree(json.readTree(body).get("dataValues").get(0).get("comment").asString());
+        assertThat(comment.get("targetValue").asString()).isEqualTo("11.9");
+        assertThat(comment.get("targetValueProvenance").asString()).isEqualTo("PROVINCE");
+        assertThat(comment.get("provinceTargetValue").asString()).isEqualTo("60");
+        assertThat(comment.get("cityTargetValue").asString()).isEqualTo("55");
+        assertThat(json.readTree(body).get("dataValues").get(0).get("comment").asString())
+                .startsWith("{\"targetValue\":\"11.9\",\"targetValueProvenance\":\"PROVINCE\"");
+    }
+
+    @Test
+    void anAssignmentToldBeforeTargetAssignedCarriedTheProvenanceIsFedWithoutItAndReplaysChangeNothing() throws Exception {
+        // the old event of 金水区 and the new one of 中原区 delivered again
+        assign("410100-2007-A03@410105", "410105", "8", "豫A03", "PROVINCE");
+        assignAligned("410100-2007-A03@410102", "410102", "11.9");
+
+        String body = mvc.perform(get(FEED + "?period=200701").with(PROVINCE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        JsonNode values = json.readTree(body).get("dataValues");
+        JsonNode old = json.readTree(values.get(2).get("comment").asString());
+        assertThat(values.get(2).get("orgUnit").asString()).isEqualTo("410105");
+        assertThat(old.get("targetValue").asString()).isEqualTo("8");
+        assertThat(old.get("targetSource").asString()).isEqualTo("PROVINCE");
+        assertThat(old.has("targetValueProvenance")).isFalse();
+        assertThat(old.has("provinceTargetValue")).isFalse();
+        JsonNode aligned = json.readTree(values.get(0).get("comment").asString());
+        assertThat(aligned.get("targetValueProvenance").asString()).isEqualTo("PROVINCE");
+        assertThat(aligned.get("cityTargetValue").asString()).isEqualTo("55");
     }
 
     @Test
@@ -219,6 +256,14 @@ class ProvinceFeedApiTest {
                 "新增城镇固定资产投资", "LEAP", unit, null, List.of(), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元",
                 new BigDecimal(targetValue), new BigDecimal("10"), Frequency.MONTHLY, List.of(), List.of(), 1, null, null,
                 "SHARE", "410100", true, null, source, provinceCode, List.of()), null);
+    }
+
+    private void assignAligned(String id, String unit, String targetValue) {
+        targetAssigned.handle(new TargetAssigned(id, id.substring(0, 11), 2007, id.substring(12, id.indexOf('@')),
+                "新增城镇固定资产投资", "LEAP", unit, null, List.of(), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元",
+                new BigDecimal(targetValue), new BigDecimal("10"), Frequency.MONTHLY, List.of(), List.of(), 1, null, null,
+                "SHARE", "410100", true, null, "PROVINCE", "豫A03", List.of(), new BigDecimal("60"), new BigDecimal("55"),
+                "PROVINCE"), null);
     }
 
     private void reported(String id, String unit, String period, String value, String completion, String at) {

@@ -5,6 +5,7 @@ import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.target.alignment.domain.Alignment;
 import cn.mubiao.target.alignment.domain.ProvinceIndicator;
+import cn.mubiao.target.plan.domain.Provenance;
 import cn.mubiao.target.plan.domain.TargetDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -71,10 +72,10 @@ class AlignmentTest {
 
         assertThat(matches).extracting(m -> m.effectiveValue().toPlainString(), Alignment.Match::provenance)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("220", Alignment.Provenance.PROVINCE),
-                        org.assertj.core.groups.Tuple.tuple("200", Alignment.Provenance.CITY),
-                        org.assertj.core.groups.Tuple.tuple("3", Alignment.Provenance.PROVINCE),
-                        org.assertj.core.groups.Tuple.tuple("4", Alignment.Provenance.CITY));
+                        org.assertj.core.groups.Tuple.tuple("220", Provenance.PROVINCE),
+                        org.assertj.core.groups.Tuple.tuple("200", Provenance.CITY),
+                        org.assertj.core.groups.Tuple.tuple("3", Provenance.PROVINCE),
+                        org.assertj.core.groups.Tuple.tuple("4", Provenance.CITY));
     }
 
     @Test
@@ -83,7 +84,7 @@ class AlignmentTest {
                 List.of(cityTarget("A01", "P1", IndicatorKind.CUMULATIVE, "200"), cityTarget("A02", "PX", IndicatorKind.LEVEL, "1")));
 
         assertThat(matches.matches()).singleElement()
-                .satisfies(m -> assertThat(m.provenance()).isEqualTo(Alignment.Provenance.NOT_COMPARABLE));
+                .satisfies(m -> assertThat(m.provenance()).isEqualTo(Provenance.NOT_COMPARABLE));
         assertThat(matches.unknownCodes()).containsExactly("PX");
     }
 

@@ -27,7 +27,7 @@ class AdjustmentRulesTest {
         var terms = new AssignmentTerms("410100-2007", 2007, "A03", "新增城镇固定资产投资", "跨越式发展目标", "410102", "中原区",
                 List.of(), "410100-TJJ", IndicatorKind.CUMULATIVE, "亿元", new BigDecimal("20"), new BigDecimal("10"),
                 Frequency.MONTHLY, List.of(), List.of(), "410100-2007-A03", null, "SHARE", "410100", false, null, "CITY",
-                null, List.of());
+                null, List.of(), null, null, null);
         return Assignment.assign("410100-2007-A03@410102", terms, ISSUED);
     }
 

@@ -12,6 +12,8 @@ import cn.mubiao.target.plan.domain.IssueCheck;
 import cn.mubiao.target.plan.domain.Plan;
 import cn.mubiao.target.plan.domain.PlanStatus;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.domain.Provenance;
+import cn.mubiao.target.plan.domain.ProvinceStandard;
 import cn.mubiao.target.plan.domain.Role;
 import cn.mubiao.target.plan.domain.TargetDefinition;
 import cn.mubiao.contracts.target.PlanIssued;
@@ -135,15 +137,15 @@ class DecompositionTest {
         var def = new TargetDefinition("B01", "建成市民服务中心", "LEAP", true, IndicatorKind.QUALITATIVE, null,
                 null, null, null, List.of("410100-JSW"), null, null, new BigDecimal("100"), Frequency.QUARTERLY, null, null,
                 List.of(new Milestone(LocalDate.parse("2008-06-30"), "主体封顶")), null, null);
-        assertThatThrownBy(() -> PlannedTarget.define(plan(), def, List.of()))
+        assertThatThrownBy(() -> PlannedTarget.define(plan(), def, List.of(), null))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("milestones[0].due");
     }
 
     @Test
     void issueCheckListsShortfallsScoreTotalsAndUnknownUnitsTogether() {
         Plan plan = plan();
-        var t1 = PlannedTarget.define(plan, investment("200", "60"), List.of(share("410102", "150")));
-        var t2 = PlannedTarget.define(plan, gdpGrowth(), List.of(share("410102", "16")));
+        var t1 = PlannedTarget.define(plan, investment("200", "60"), List.of(share("410102", "150")), null);
+        var t2 = PlannedTarget.define(plan, gdpGrowth(), List.of(share("410102", "16")), null);
 
         List<IssueCheck.Problem> problems = IssueCheck.of(plan, List.of(t1, t2), unit -> !unit.equals("410100-TJJ"));
 
@@ -166,8 +168,35 @@ class DecompositionTest {
             assertThat(e.units()).containsExactly("410100-FGW", "410102");
             assertThat(e.adjustmentDeadline()).isEqualTo(LocalDate.parse("2007-07-01"));
         });
-        assertThatThrownBy(() -> PlannedTarget.define(plan, investment("200", "10"), List.of()))
+        assertThatThrownBy(() -> PlannedTarget.define(plan, investment("200", "10"), List.of(), null))
                 .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> plan.describe("改名", plan.categories(), null)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void aCeilingIsHeldToTheLowerValueItsLevelSharesFollowAndAnIssuedPlanIsNotRealigned() {
+        Plan plan = plan();
+        var ceiling = new TargetDefinition("C02", "城镇登记失业率", "LEAP", true, IndicatorKind.CEILING, "%",
+                new BigDecimal("4.5"), null, List.of(), List.of("410100-RSJ"), List.of(), null, new BigDecimal("50"),
+                Frequency.QUARTERLY, null, null, null, null, "HN-SH-02");
+        var t = PlannedTarget.define(plan, ceiling, List.of(share("410102", null)), null);
+
+        boolean changed = t.alignWithProvince(plan, new ProvinceStandard("HN-SH-02", IndicatorKind.CEILING, "%", new BigDecimal("4.2")));
+
+        assertThat(changed).isTrue();
+        assertThat(t.provinceAlignment()).hasValueSatisfying(a -> {
+            assertThat(a.provenance()).isEqualTo(Provenance.PROVINCE);
+            assertThat(a.cityValue()).isEqualByComparingTo("4.5");
+            assertThat(a.effectiveValue()).isEqualByComparingTo("4.2");
+        });
+        assertThat(t.definition().targetValue()).isEqualByComparingTo("4.5");
+        assertThat(t.decomposition().nodes()).extracting(n -> n.value().toPlainString()).containsExactly("4.2", "4.2");
+        assertThat(t.alignWithProvince(plan, new ProvinceStandard("HN-SH-02", IndicatorKind.CEILING, "%", new BigDecimal("4.2"))))
+                .as("the same standard again").isFalse();
+        assertThatThrownBy(() -> t.alignWithProvince(plan, new ProvinceStandard("HN-SH-03", IndicatorKind.CEILING, "%", BigDecimal.ONE)))
+                .isInstanceOf(InvalidInput.class);
+
+        plan.issue(Instant.parse("2007-02-01T02:00:00Z"), List.of("410100-RSJ", "410102"), 1, 2);
+        assertThatThrownBy(() -> t.dropProvinceAlignment(plan)).isInstanceOf(RuleViolation.class);
     }
 }

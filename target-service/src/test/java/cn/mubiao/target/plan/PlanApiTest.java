@@ -45,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PlanApiTest {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final AtomicInteger YEARS = new AtomicInteger(2030);
     private static boolean unitsRegistered;
 
@@ -135,6 +136,91 @@ class PlanApiTest {
         mvc.perform(get("/api/targets/plans/" + planId + "/letters").with(office))
                 .andExpect(jsonPath("$[*].unitCode", containsInAnyOrder("410100-FGW", "410102", "410103")))
                 .andExpect(jsonPath("$[0].totalScore", is(100)));
+    }
+
+    private ResultActions catalogue(String indicators) throws Exception {
+        return mvc.perform(put("/api/targets/plans/" + planId + "/province-catalogue").with(office)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"indicators\":[" + indicators + "]}"));
+    }
+
+    private static final String PROVINCE_INVESTMENT = """
+            {"code":"HN-JJ-03","area":"经济发展","title":"城镇固定资产投资","indicatorKind":"CUMULATIVE","unitOfMeasure":"亿元",
+             "targetValue":220,"assessesCity":true}""";
+    private static final String PROVINCE_ENERGY = """
+            {"code":"HN-JN-01","area":"社会发展","title":"单位生产总值能耗下降","indicatorKind":"LEVEL","unitOfMeasure":"%",
+             "targetValue":4.5,"assessesCity":true}""";
+
+    private static String aligned(String body, String provinceCode) {
+        return body.replace("\"frequency\"", "\"provinceCode\":\"" + provinceCode + "\",\"frequency\"");
+    }
+
+    @Test
+    void theStricterOfProvinceAndCityValueIsAssessedAndSaysWhereItCameFrom() throws Exception {
+        target("A03", aligned(investment(share("410102", 120, 50), share("410103", 90, 50)), "HN-JJ-03"))
+                .andExpect(status().isCreated());
+        target("C01", aligned(ENERGY, "HN-JN-01")).andExpect(status().isCreated());
+
+        catalogue(PROVINCE_INVESTMENT + "," + PROVINCE_ENERGY).andExpect(status().isOk());
+
+        // the province wants 220 where the city set itself 200: its lead is held to 220, the definition keeps 200
+        mvc.perform(get("/api/targets/plans/" + planId + "/targets/A03").with(office))
+                .andExpect(jsonPath("$.targetValue", is(200)))
+                .andExpect(jsonPath("$.provinceAlignment.provinceValue", is(220)))
+                .andExpect(jsonPath("$.provinceAlignment.cityValue", is(200)))
+                .andExpect(jsonPath("$.provinceAlignment.effectiveValue", is(220)))
+                .andExpect(jsonPath("$.provinceAlignment.provenance", is("PROVINCE")))
+                .andExpect(jsonPath("$.holders[0].role", is("LEAD")))
+                .andExpect(jsonPath("$.holders[0].value", is(220)));
+        // a decrease of 5% is stricter than the province's 4.5%: the city's own value stands
+        mvc.perform(get("/api/targets/plans/" + planId + "/targets/C01").with(office))
+                .andExpect(jsonPath("$.provinceAlignment.provenance", is("CITY")))
+                .andExpect(jsonPath("$.provinceAlignment.effectiveValue", is(5)))
+                .andExpect(jsonPath("$.holders[0].value", is(5)));
+        // the shares still add up to the city's 210 of 220: the split must follow before the plan can be issued
+        mvc.perform(post("/api/targets/plans/" + planId + "/issue").with(office))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].reason", hasItem(containsString("缺口10"))));
+
+        target("A03", aligned(investment(share("410102", 130, 50), share("410103", 90, 50)), "HN-JJ-03"))
+                .andExpect(status().isOk());
+        catalogue(PROVINCE_INVESTMENT + "," + PROVINCE_ENERGY).andExpect(status().isOk());
+        mvc.perform(get("/api/targets/plans/" + planId + "/targets/A03").with(office))
+                .andExpect(jsonPath("$.provinceAlignment.provenance", is("PROVINCE")))
+                .andExpect(jsonPath("$.version", is(3)));
+        mvc.perform(post("/api/targets/plans/" + planId + "/issue").with(office)).andExpect(status().isOk());
+
+        // every holder's TargetAssigned says where the target's value came from; a share keeps its own part
+        mvc.perform(get("/api/targets/assignments/" + planId + "-A03@410100-FGW").with(office))
+                .andExpect(jsonPath("$.targetValue", is(220)))
+                .andExpect(jsonPath("$.provinceTargetValue", is(220)))
+                .andExpect(jsonPath("$.cityTargetValue", is(200)))
+                .andExpect(jsonPath("$.targetValueProvenance", is("PROVINCE")));
+        TargetAssigned share = JSON.readValue(outboxOf("assignments", planId + "-A03@410102").getFirst().getString("data"),
+                TargetAssigned.class);
+        assertThat(share.targetValue()).isEqualByComparingTo("130");
+        assertThat(share.provinceTargetValue()).isEqualByComparingTo("220");
+        assertThat(share.cityTargetValue()).isEqualByComparingTo("200");
+        assertThat(share.targetValueProvenance()).isEqualTo("PROVINCE");
+        TargetAssigned energy = JSON.readValue(outboxOf("assignments", planId + "-C01@410100-FGW").getFirst().getString("data"),
+                TargetAssigned.class);
+        assertThat(energy.targetValueProvenance()).isEqualTo("CITY");
+        assertThat(energy.provinceTargetValue()).isEqualByComparingTo("4.5");
+    }
+
+    @Test
+    void aTargetNamingAnIndicatorOfTheCatalogueIsAlignedAndOneTheCatalogueDropsGoesBackToItsOwnValue() throws Exception {
+        catalogue(PROVINCE_INVESTMENT).andExpect(status().isOk());
+        target("A03", aligned(investment(share("410102", 130, 50), share("410103", 90, 50)), "HN-JJ-03"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/targets/plans/" + planId + "/targets/A03").with(office))
+                .andExpect(jsonPath("$.provinceAlignment.provenance", is("PROVINCE")))
+                .andExpect(jsonPath("$.holders[0].value", is(220)));
+
+        catalogue(PROVINCE_ENERGY).andExpect(status().isOk());
+
+        mvc.perform(get("/api/targets/plans/" + planId + "/targets/A03").with(office))
+                .andExpect(jsonPath("$.provinceAlignment", org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.holders[0].value", is(200)));
     }
 
     @Test

@@ -31,7 +31,8 @@ public class RecordAssessmentFacts {
     public void targetAssigned(TargetAssigned t) {
         var terms = new AssignmentFacts.Terms(t.targetCode(), t.targetTitle(),
                 t.indicatorKind() == null ? null : t.indicatorKind().name(), t.unitOfMeasure(), t.targetValue(),
-                t.standardScore(), t.role(), t.coUnitCodes(), t.issuerUnitCode(), t.provinceCode(), t.source());
+                t.standardScore(), t.role(), t.coUnitCodes(), t.issuerUnitCode(), t.provinceCode(), t.source(),
+                t.provinceTargetValue(), t.cityTargetValue(), t.targetValueProvenance());
         long withdrawnVersion = store.place(t.assignmentId()).map(AssessmentStore.Place::withdrawnVersion).orElse(0L);
         store.placed(t.assignmentId(), t.year(), t.unitCode());
         store.change(t.year(), t.unitCode(), unit -> unit.named(t.unitName())

@@ -32,10 +32,16 @@ public record AssignmentFacts(String assignmentId, long version, Terms terms, bo
      * @param role LEAD (责任单位) or SHARE (分解); null for a direct assignment
      * @param provinceCode the province indicator the target is aligned with (省市对接); null when not aligned
      * @param source       where the target came from: PROVINCE, CITY or OWN; null when not told
+     * @param provinceTargetValue   the province's value of the whole target when it was aligned (省市对接); null when
+     *                              not aligned or not told (events from before it was carried)
+     * @param cityTargetValue       the city's own value of the whole target, beside it
+     * @param targetValueProvenance where the value assessed came from (就高不就低): PROVINCE, CITY, BOTH or
+     *                              NOT_COMPARABLE; null when not aligned or not told
      */
     public record Terms(String targetCode, String title, String kind, String unitOfMeasure, BigDecimal targetValue,
                         BigDecimal standardScore, String role, List<String> coUnitCodes, String issuerUnitCode,
-                        String provinceCode, String source) {
+                        String provinceCode, String source, BigDecimal provinceTargetValue, BigDecimal cityTargetValue,
+                        String targetValueProvenance) {
         public Terms {
             coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
         }

@@ -154,7 +154,9 @@ public class AssessmentStore {
                     .append("targetValue", dec(t.targetValue())).append("standardScore", dec(t.standardScore()))
                     .append("role", t.role()).append("coUnitCodes", t.coUnitCodes())
                     .append("issuerUnitCode", t.issuerUnitCode()).append("provinceCode", t.provinceCode())
-                    .append("source", t.source()));
+                    .append("source", t.source()).append("provinceTargetValue", dec(t.provinceTargetValue()))
+                    .append("cityTargetValue", dec(t.cityTargetValue()))
+                    .append("targetValueProvenance", t.targetValueProvenance()));
         }
         d.append("periods", a.periods().values().stream().map(p -> new Document("period", p.period())
                 .append("reported", dec(p.reported())).append("reportedVersion", p.reportedVersion())
@@ -177,7 +179,8 @@ public class AssessmentStore {
             Terms terms = t == null ? null : new Terms(t.getString("targetCode"), t.getString("title"),
                     t.getString("kind"), t.getString("unitOfMeasure"), dec(t, "targetValue"), dec(t, "standardScore"),
                     t.getString("role"), t.getList("coUnitCodes", String.class, List.of()), t.getString("issuerUnitCode"),
-                    t.getString("provinceCode"), t.getString("source"));
+                    t.getString("provinceCode"), t.getString("source"), dec(t, "provinceTargetValue"),
+                    dec(t, "cityTargetValue"), t.getString("targetValueProvenance"));
             Map<String, PeriodValue> periods = new HashMap<>();
             for (Document p : d.getList("periods", Document.class, List.of())) {
                 periods.put(p.getString("period"), new PeriodValue(p.getString("period"), dec(p, "reported"),

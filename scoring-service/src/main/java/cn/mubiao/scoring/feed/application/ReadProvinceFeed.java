@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The province feed (省级指标数据推送): the city's values of the targets aligned with province indicators, as DHIS2
  * data values — data element the province indicator code, org unit the unit code, value the value that counts —
- * one per aligned assignment and period with a value, each carrying its target value, completion and where the
- * target came from in {@code comment} as JSON (docs/province-feed.md). Read from the assessment's read model: the
+ * one per aligned assignment and period with a value, each carrying its target value with its provenance (就高不就低),
+ * completion and where the target came from in {@code comment} as JSON (docs/province-feed.md). Read from the assessment's read model: the
  * years (one small document each), then by {@code _id} each year's units and each unit's year.
  */
 @Component
@@ -45,11 +45,14 @@ public class ReadProvinceFeed {
     /**
      * What the {@code comment} of a feed value says, as JSON (decimals as strings, exact; absent fields left out).
      *
-     * @param targetSource PROVINCE, CITY or OWN: where the target came from (not the 就高不就低 outcome, which
-     *                     {@code TargetAssigned} does not carry)
+     * @param targetValueProvenance where the target value came from (就高不就低): PROVINCE, CITY, BOTH or
+     *                              NOT_COMPARABLE, beside the province's and the city's value of the whole target;
+     *                              absent when the target was not aligned or its assignment came before this was told
+     * @param targetSource          PROVINCE, CITY or OWN: where the target came from
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Comment(String targetValue, String completion, String targetSource, String basis, String valueSource,
+    record Comment(String targetValue, String targetValueProvenance, String provinceTargetValue,
+                   String cityTargetValue, String completion, String targetSource, String basis, String valueSource,
                    String assignmentId) {
     }
 
@@ -88,8 +91,10 @@ public class ReadProvinceFeed {
     }
 
     private DataValue dataValue(AlignedValue v) {
-        String comment = json.writeValueAsString(new Comment(plain(v.targetValue()), plain(v.completion()),
-                v.targetSource(), v.basis(), v.valueSource(), v.assignmentId()));
+        AlignedValue.Provenance p = v.provenance();
+        String comment = json.writeValueAsString(new Comment(plain(v.targetValue()), p == null ? null : p.of(),
+                p == null ? null : plain(p.provinceValue()), p == null ? null : plain(p.cityValue()),
+                plain(v.completion()), v.targetSource(), v.basis(), v.valueSource(), v.assignmentId()));
         return new DataValue(v.provinceCode(), v.period(), v.unitCode(), DataValue.DEFAULT_COMBO, DataValue.DEFAULT_COMBO,
                 v.value().toPlainString(), null, null, v.lastUpdated() == null ? null : v.lastUpdated().toString(),
                 comment, false);

@@ -15,7 +15,9 @@ import java.util.List;
  *
  * @param provinceCode the province indicator code (DHIS2 data element)
  * @param value        the value that counts: the verified (认定) effective value, else the latest report's
- * @param targetValue  the assignment's target value as target-service issued it
+ * @param targetValue  the assignment's target value as target-service issued it (for a share: its part)
+ * @param provenance   where the target's value came from (就高不就低) with the province's and the city's value of the
+ *                     whole target; null when target-service did not align it or did not tell
  * @param completion   the completion that goes with {@code value} (not capped)
  * @param targetSource where the target came from (PROVINCE, CITY or OWN), as {@code TargetAssigned} tells it
  * @param basis        VERIFIED or REPORTED
@@ -23,8 +25,23 @@ import java.util.List;
  * @param lastUpdated  when the value that counts was set (verified at, else reported or corrected at)
  */
 public record AlignedValue(String provinceCode, String unitCode, String period, String assignmentId, BigDecimal value,
-                           BigDecimal targetValue, BigDecimal completion, String targetSource, String basis,
-                           String valueSource, Instant lastUpdated) {
+                           BigDecimal targetValue, Provenance provenance, BigDecimal completion, String targetSource,
+                           String basis, String valueSource, Instant lastUpdated) {
+
+    /**
+     * The 就高不就低 outcome of the target, as {@code TargetAssigned} tells it.
+     *
+     * @param of            PROVINCE, CITY, BOTH or NOT_COMPARABLE
+     * @param provinceValue the province's value of the whole target
+     * @param cityValue     the city's own value of the whole target
+     */
+    public record Provenance(String of, BigDecimal provinceValue, BigDecimal cityValue) {
+
+        static Provenance of(AssignmentFacts.Terms t) {
+            return t.targetValueProvenance() == null ? null
+                    : new Provenance(t.targetValueProvenance(), t.provinceTargetValue(), t.cityTargetValue());
+        }
+    }
 
     /**
      * The feed's values of a unit's year: every period with a numeric value of every assignment that is aligned
@@ -42,7 +59,7 @@ public record AlignedValue(String provinceCode, String unitCode, String period, 
                     continue;
                 }
                 out.add(new AlignedValue(code.strip(), year.unitCode(), p.period(), a.assignmentId(), p.countingValue(),
-                        a.terms().targetValue(), p.counting(), a.terms().source(),
+                        a.terms().targetValue(), Provenance.of(a.terms()), p.counting(), a.terms().source(),
                         p.isVerified() ? "VERIFIED" : "REPORTED", p.isVerified() ? p.verifiedSource() : null,
                         p.countingAt()));
             }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssignmentFactsTest {
 
     private static final AssignmentFacts.Terms TERMS = new AssignmentFacts.Terms("T1", "新增城镇固定资产投资",
-            "CUMULATIVE", "亿元", new BigDecimal("100"), new BigDecimal("40"), "LEAD", List.of(), "520201", null, null);
+            "CUMULATIVE", "亿元", new BigDecimal("100"), new BigDecimal("40"), "LEAD", List.of(), "520201", null, null, null, null, null);
 
     private static final List<UnaryOperator<AssignmentFacts>> YEAR = List.of(
             a -> a.assigned(1, TERMS),
@@ -74,7 +74,7 @@ class AssignmentFactsTest {
     @Test
     void aQualitativeItemIsCompletedOnlyWhenEveryMilestoneIsDone() {
         var qualitative = new AssignmentFacts.Terms("Q1", "完成老城区改造", "QUALITATIVE", null, null,
-                new BigDecimal("20"), "LEAD", List.of(), "520201", null, null);
+                new BigDecimal("20"), "LEAD", List.of(), "520201", null, null, null, null, null);
         AssignmentFacts facts = AssignmentFacts.unknown("Q").assigned(1, qualitative);
         assertThat(facts.reported("200712", 1, new BigDecimal("0.75"), null, null).item().outcome())
                 .isEqualTo(new Outcome.Qualitative(Quality.NOT_COMPLETED));

@@ -10,7 +10,10 @@ import cn.mubiao.target.alignment.domain.ProvinceIndicator;
 import cn.mubiao.target.alignment.persistence.CatalogueStore;
 import cn.mubiao.target.plan.application.DraftPlans;
 import cn.mubiao.target.plan.application.PlanQueries;
+import cn.mubiao.target.plan.domain.Plan;
+import cn.mubiao.target.plan.domain.PlanStatus;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.domain.ProvinceStandard;
 import cn.mubiao.target.workbook.Cells;
 import cn.mubiao.target.workbook.SheetLabels;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -49,17 +52,32 @@ public class AlignWithProvince {
     }
 
     public Alignment importCatalogue(Caller caller, String planId, List<ProvinceIndicator> indicators) {
-        drafts.draftToEdit(caller, planId);
+        Plan plan = drafts.draftToEdit(caller, planId);
         if (indicators.isEmpty()) {
             throw new InvalidInput("indicators", "目录为空 / the catalogue is empty");
         }
         Alignment.checkCatalogue(indicators);
-        catalogues.replace(planId, indicators, clock.instant(), caller.username());
+        apply(caller, plan, indicators);
         return alignment(caller, planId);
     }
 
+    /**
+     * Stores the catalogue and, while the plan is a draft, holds each target answering one of its indicators to the
+     * stricter value (就高不就低, docs/adr/0008). An issued plan's targets change only by adjustment: there the
+     * catalogue is stored and reported on, nothing else changes. Importing the same catalogue again changes nothing,
+     * so an import interrupted between its writes is finished by importing it again.
+     */
+    private void apply(Caller caller, Plan plan, List<ProvinceIndicator> indicators) {
+        catalogues.replace(plan.id(), indicators, clock.instant(), caller.username());
+        if (plan.status() == PlanStatus.DRAFT) {
+            Map<String, ProvinceStandard> standards = new HashMap<>();
+            indicators.stream().filter(ProvinceIndicator::assessesCity).forEach(p -> standards.put(p.code(), p.standard()));
+            drafts.alignWithProvince(plan, standards);
+        }
+    }
+
     public Alignment importSheet(Caller caller, String planId, InputStream in) {
-        drafts.draftToEdit(caller, planId);
+        Plan plan = drafts.draftToEdit(caller, planId);
         List<FieldProblem> problems = new ArrayList<>();
         List<ProvinceIndicator> indicators = new ArrayList<>();
         Map<String, String> firstCell = new HashMap<>();
@@ -118,7 +136,7 @@ public class AlignWithProvince {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        catalogues.replace(planId, indicators, clock.instant(), caller.username());
+        apply(caller, plan, indicators);
         return alignment(caller, planId);
     }
 

@@ -1,7 +1,8 @@
 package cn.mubiao.target.alignment.domain;
 
-import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.target.plan.domain.Provenance;
+import cn.mubiao.target.plan.domain.ProvinceAlignment;
 import cn.mubiao.target.plan.domain.TargetDefinition;
 
 import java.math.BigDecimal;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,21 +19,6 @@ import java.util.Set;
  * the higher for "at least", the lower for a ceiling), with the side it came from.
  */
 public final class Alignment {
-
-    /** Where an effective value came from. */
-    public enum Provenance {
-        PROVINCE("省定目标值更严"), CITY("市定目标值更严"), BOTH("省市目标值相同"), NOT_COMPARABLE("计量单位或类型不同，不能比较");
-
-        private final String label;
-
-        Provenance(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     /** A province indicator answered by a city target. */
     public record Match(ProvinceIndicator indicator, String targetCode, String targetTitle, BigDecimal cityValue,
@@ -101,21 +86,10 @@ public final class Alignment {
         return new Alignment(areas, matches, fresh, unknown);
     }
 
-    /** 就高不就低: the higher for "at least", the lower for a ceiling. */
+    /** 就高不就低: the higher for "at least", the lower for a ceiling ({@link ProvinceAlignment}). */
     static Match match(ProvinceIndicator p, TargetDefinition t) {
-        boolean comparable = p.kind() == t.kind() && p.kind() != IndicatorKind.QUALITATIVE
-                && Objects.equals(p.unitOfMeasure(), t.unitOfMeasure());
-        if (!comparable) {
-            return new Match(p, t.code(), t.title(), t.targetValue(), t.targetValue(), Provenance.NOT_COMPARABLE);
-        }
-        int cmp = p.targetValue().compareTo(t.targetValue());
-        if (cmp == 0) {
-            return new Match(p, t.code(), t.title(), t.targetValue(), t.targetValue(), Provenance.BOTH);
-        }
-        boolean provinceStricter = p.kind() == IndicatorKind.CEILING ? cmp < 0 : cmp > 0;
-        return provinceStricter
-                ? new Match(p, t.code(), t.title(), t.targetValue(), p.targetValue(), Provenance.PROVINCE)
-                : new Match(p, t.code(), t.title(), t.targetValue(), t.targetValue(), Provenance.CITY);
+        ProvinceAlignment a = ProvinceAlignment.of(p.standard(), t);
+        return new Match(p, t.code(), t.title(), a.cityValue(), a.effectiveValue(), a.provenance());
     }
 
     public List<Area> areas() {

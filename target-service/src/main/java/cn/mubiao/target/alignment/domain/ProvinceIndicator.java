@@ -2,6 +2,7 @@ package cn.mubiao.target.alignment.domain;
 
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.domain.InvalidInput;
+import cn.mubiao.target.plan.domain.ProvinceStandard;
 
 import java.math.BigDecimal;
 
@@ -31,5 +32,10 @@ public record ProvinceIndicator(String code, String area, String title, Indicato
         if (kind != IndicatorKind.QUALITATIVE && (targetValue == null || targetValue.signum() <= 0)) {
             throw new InvalidInput("targetValue", "目标值须为正数 / must be a positive number");
         }
+    }
+
+    /** What the indicator sets, for comparing it with a city target. */
+    public ProvinceStandard standard() {
+        return new ProvinceStandard(code, kind, unitOfMeasure, targetValue);
     }
 }

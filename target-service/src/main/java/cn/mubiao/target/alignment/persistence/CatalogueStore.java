@@ -1,6 +1,8 @@
 package cn.mubiao.target.alignment.persistence;
 
 import cn.mubiao.target.alignment.domain.ProvinceIndicator;
+import cn.mubiao.target.plan.application.ProvinceCatalogue;
+import cn.mubiao.target.plan.domain.ProvinceStandard;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -17,7 +19,7 @@ import java.util.Optional;
 
 /** The province's catalogue for a plan, replaced whole on each import (one document write). */
 @Component
-public class CatalogueStore {
+public class CatalogueStore implements ProvinceCatalogue {
 
     private static final TypeReference<List<ProvinceIndicator>> INDICATORS = new TypeReference<>() {
     };
@@ -43,5 +45,11 @@ public class CatalogueStore {
         return Optional.ofNullable(collection.find(Filters.eq("_id", planId)).first())
                 .map(d -> new Stored(json.readValue(d.getString("indicators"), INDICATORS), d.getDate("importedAt").toInstant(),
                         d.getString("importedBy")));
+    }
+
+    @Override
+    public Optional<ProvinceStandard> standardFor(String planId, String provinceCode) {
+        return find(planId).flatMap(c -> c.indicators().stream()
+                .filter(p -> p.assessesCity() && p.code().equals(provinceCode)).findFirst().map(ProvinceIndicator::standard));
     }
 }

@@ -6,6 +6,7 @@ import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.target.alignment.application.AlignWithProvince;
 import cn.mubiao.target.alignment.domain.Alignment;
 import cn.mubiao.target.alignment.domain.ProvinceIndicator;
+import cn.mubiao.target.plan.domain.Provenance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -62,7 +63,7 @@ class AlignmentController {
 
     record MatchResponse(String provinceCode, String area, String provinceTitle, BigDecimal provinceValue,
                          String targetCode, String targetTitle, BigDecimal cityValue, BigDecimal effectiveValue,
-                         Alignment.Provenance provenance, String provenanceLabel) {
+                         Provenance provenance, String provenanceLabel) {
     }
 
     @PutMapping("/api/targets/plans/{planId}/province-catalogue")

@@ -206,7 +206,7 @@ public final class Assignment {
                 t.unitCode(), t.unitName(), t.coUnitCodes(), t.monitorUnitCode(), t.kind(), t.unitOfMeasure(), t.targetValue(),
                 t.standardScore(), t.frequency(), t.seasonalShares(), t.leaders(), version, t.targetId(),
                 t.parentAssignmentId(), t.role(), t.issuerUnitCode(), t.binding(), t.baseline(), t.source(),
-                t.provinceCode(), t.milestones()));
+                t.provinceCode(), t.milestones(), t.provinceTargetValue(), t.cityTargetValue(), t.targetValueProvenance()));
     }
 
     /** The terms as they stood at a moment; empty before the first version. */

@@ -18,6 +18,11 @@ import java.util.List;
  * @param targetId           the plan's target it is part of; null for a direct assignment
  * @param parentAssignmentId the assignment it was split from; null directly under the target
  * @param role               LEAD or SHARE; null for a direct assignment
+ * @param provinceTargetValue   the province's value for the whole target when it was aligned with the province
+ *                              (省市对接); null otherwise
+ * @param cityTargetValue       the city's own value for the whole target, beside it
+ * @param targetValueProvenance where the value the target is assessed against came from (就高不就低): PROVINCE,
+ *                              CITY, BOTH or NOT_COMPARABLE; null when not aligned
  */
 public record AssignmentTerms(String planId, int year, String targetCode, String targetTitle, String category,
                               String unitCode, String unitName, List<String> coUnitCodes, String monitorUnitCode,
@@ -26,7 +31,8 @@ public record AssignmentTerms(String planId, int year, String targetCode, String
                               Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders,
                               String targetId, String parentAssignmentId, String role, String issuerUnitCode,
                               Boolean binding, BigDecimal baseline, String source, String provinceCode,
-                              List<Milestone> milestones) {
+                              List<Milestone> milestones, BigDecimal provinceTargetValue,
+                              BigDecimal cityTargetValue, String targetValueProvenance) {
 
     /** A direct assignment, outside any plan's decomposition. */
     public AssignmentTerms(String planId, int year, String targetCode, String targetTitle, String category,
@@ -35,14 +41,15 @@ public record AssignmentTerms(String planId, int year, String targetCode, String
                            Frequency frequency, List<BigDecimal> seasonalShares, List<String> leaders) {
         this(planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes, monitorUnitCode, kind,
                 unitOfMeasure, targetValue, standardScore, frequency, seasonalShares, leaders, null, null, null, null,
-                null, null, null, null, List.of());
+                null, null, null, null, List.of(), null, null, null);
     }
 
     /** The same terms with another value and standard score (an adjustment). */
     public AssignmentTerms adjusted(BigDecimal value, BigDecimal score) {
         return new AssignmentTerms(planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes,
                 monitorUnitCode, kind, unitOfMeasure, value, score, frequency, seasonalShares, leaders, targetId,
-                parentAssignmentId, role, issuerUnitCode, binding, baseline, source, provinceCode, milestones);
+                parentAssignmentId, role, issuerUnitCode, binding, baseline, source, provinceCode, milestones,
+                provinceTargetValue, cityTargetValue, targetValueProvenance);
     }
 
     /** Who stands in which relation to this assignment, for scoping. */

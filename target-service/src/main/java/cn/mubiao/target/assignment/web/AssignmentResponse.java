@@ -18,7 +18,8 @@ record AssignmentResponse(String id, long version, String planId, int year, Stri
                           BigDecimal standardScore, Frequency frequency, List<BigDecimal> seasonalShares,
                           List<String> leaders, String targetId, String parentAssignmentId, String role,
                           String issuerUnitCode, Boolean binding, BigDecimal baseline, String source,
-                          String provinceCode, List<Milestone> milestones, boolean withdrawn, Instant validFrom) {
+                          String provinceCode, BigDecimal provinceTargetValue, BigDecimal cityTargetValue,
+                          String targetValueProvenance, List<Milestone> milestones, boolean withdrawn, Instant validFrom) {
 
     static AssignmentResponse of(Assignment a) {
         return of(a.id(), a.version(), a.terms(), a.withdrawn(), null);
@@ -33,6 +34,7 @@ record AssignmentResponse(String id, long version, String planId, int year, Stri
                 t.category(), t.unitCode(), t.unitName(), t.coUnitCodes(), t.monitorUnitCode(), t.kind(), t.unitOfMeasure(),
                 t.targetValue(), t.standardScore(), t.frequency(), t.seasonalShares(), t.leaders(), t.targetId(),
                 t.parentAssignmentId(), t.role(), t.issuerUnitCode(), t.binding(), t.baseline(), t.source(),
-                t.provinceCode(), t.milestones(), withdrawn, validFrom);
+                t.provinceCode(), t.provinceTargetValue(), t.cityTargetValue(), t.targetValueProvenance(), t.milestones(),
+                withdrawn, validFrom);
     }
 }

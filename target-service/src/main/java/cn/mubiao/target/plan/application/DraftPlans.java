@@ -6,7 +6,10 @@ import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.target.plan.domain.Allocation;
 import cn.mubiao.target.plan.domain.Category;
 import cn.mubiao.target.plan.domain.Plan;
+import cn.mubiao.target.plan.domain.PlanStatus;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.domain.ProvinceAlignment;
+import cn.mubiao.target.plan.domain.ProvinceStandard;
 import cn.mubiao.target.plan.domain.TargetDefinition;
 import cn.mubiao.target.plan.persistence.PlanStore;
 import cn.mubiao.target.plan.persistence.TargetStore;
@@ -27,12 +30,14 @@ public class DraftPlans {
     private final TargetStore targets;
     private final UnitLookup units;
     private final TargetSettings settings;
+    private final ProvinceCatalogue catalogue;
 
-    DraftPlans(PlanStore plans, TargetStore targets, UnitLookup units, TargetSettings settings) {
+    DraftPlans(PlanStore plans, TargetStore targets, UnitLookup units, TargetSettings settings, ProvinceCatalogue catalogue) {
         this.plans = plans;
         this.targets = targets;
         this.units = units;
         this.settings = settings;
+        this.catalogue = catalogue;
     }
 
     public record Outcome<T>(T value, boolean created) {
@@ -85,14 +90,38 @@ public class DraftPlans {
                 && targets.usesProvinceCode(plan, definition.provinceCode(), PlannedTarget.idOf(plan.id(), definition.code()))) {
             throw new InvalidInput("provinceCode", "省指标" + definition.provinceCode() + "已对应本计划的另一项目标 / already matched to another target of the plan");
         }
+        ProvinceStandard province = definition.provinceCode() == null || plan.status() != PlanStatus.DRAFT ? null
+                : catalogue.standardFor(plan.id(), definition.provinceCode()).orElse(null);
         var existing = targets.find(plan, definition.code());
         if (existing.isEmpty()) {
-            return new Prepared(PlannedTarget.define(plan, definition, allocations), 0, true, true);
+            return new Prepared(PlannedTarget.define(plan, definition, allocations, province), 0, true, true);
         }
         PlannedTarget t = existing.get();
         long read = t.version();
-        boolean changed = t.redefine(plan, definition, allocations);
+        boolean changed = t.redefine(plan, definition, allocations,
+                plan.status() == PlanStatus.DRAFT ? province : t.provinceAlignment().map(ProvinceAlignment::province).orElse(null));
         return new Prepared(t, read, false, changed);
+    }
+
+    /**
+     * 省市对接: the draft's targets answering an indicator the province's catalogue sets are held to the stricter
+     * value (就高不就低); those whose indicator it no longer sets go back to their own. Each changed target is one write.
+     *
+     * @param standards by province code, the indicators assessing the city
+     * @return the targets that changed
+     */
+    public int alignWithProvince(Plan plan, Map<String, ProvinceStandard> standards) {
+        plan.requireDraft();
+        List<Prepared> changed = new ArrayList<>();
+        for (PlannedTarget t : targets.ofPlan(plan)) {
+            long read = t.version();
+            ProvinceStandard s = t.definition().provinceCode() == null ? null : standards.get(t.definition().provinceCode());
+            if (s != null ? t.alignWithProvince(plan, s) : t.dropProvinceAlignment(plan)) {
+                changed.add(new Prepared(t, read, false, true));
+            }
+        }
+        write(changed);
+        return changed.size();
     }
 
     /** Writes prepared targets; a concurrent change of one of them is a 409. */

@@ -12,6 +12,7 @@ import cn.mubiao.target.plan.domain.IssueCheck;
 import cn.mubiao.target.plan.domain.Plan;
 import cn.mubiao.target.plan.domain.PlanStatus;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.domain.ProvinceAlignment;
 import cn.mubiao.target.plan.domain.ResponsibilityLetter;
 import cn.mubiao.target.plan.domain.TargetDefinition;
 import cn.mubiao.target.plan.persistence.LetterStore;
@@ -165,7 +166,10 @@ public class IssuePlans {
         return new AssignmentTerms(plan.id(), plan.year(), d.code(), d.title(), categoryName, n.unitCode(), unitName,
                 n.coUnits(), d.monitorUnitCode(), d.kind(), d.unitOfMeasure(), n.value(), n.standardScore(), d.frequency(),
                 d.seasonalShares(), d.leaders(), t.id(), parent, n.role().name(), plan.issuerUnitCode(), d.binding(),
-                d.baseline(), d.source().name(), d.provinceCode(), d.milestones());
+                d.baseline(), d.source().name(), d.provinceCode(), d.milestones(),
+                t.provinceAlignment().map(a -> a.province().value()).orElse(null),
+                t.provinceAlignment().map(ProvinceAlignment::cityValue).orElse(null),
+                t.provinceAlignment().map(a -> a.provenance().name()).orElse(null));
     }
 
     public Plan start(Caller caller, String planId) {

@@ -102,6 +102,12 @@ public record TargetDefinition(String code, String title, String category, boole
         }
     }
 
+    /** The same target held to another value (the province's, when it is the stricter: 就高不就低). */
+    public TargetDefinition withTargetValue(BigDecimal value) {
+        return new TargetDefinition(code, title, category, binding, kind, unitOfMeasure, value, baseline, leaders, leadUnits,
+                coUnits, monitorUnitCode, standardScore, frequency, curve, seasonalShares, milestones, source, provinceCode);
+    }
+
     /** Checks the milestones lie in the plan's year (the definition does not know its year on its own). */
     public void checkYear(int year) {
         Calendars.checkMilestones(milestones, year, "milestones");

@@ -5,6 +5,7 @@ import cn.mubiao.target.plan.domain.Allocation;
 import cn.mubiao.target.plan.domain.Decomposition;
 import cn.mubiao.target.plan.domain.Plan;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.domain.ProvinceAlignment;
 import cn.mubiao.target.plan.domain.TargetDefinition;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The targets of plans with their drafted decomposition; {@code units} lists every unit named, for filters. */
+/**
+ * The targets of plans with their drafted decomposition and, for one answering a province indicator, its alignment
+ * (就高不就低); {@code units} lists every unit named, for filters.
+ */
 @Component
 public class TargetStore {
 
@@ -81,12 +85,15 @@ public class TargetStore {
                 Updates.set("units", List.copyOf(units)),
                 Updates.set("definition", json.writeValueAsString(t.definition())),
                 Updates.set("allocations", json.writeValueAsString(t.allocations())),
+                Updates.set("provinceAlignment", t.provinceAlignment().map(json::writeValueAsString).orElse(null)),
                 Updates.set("version", t.version()));
         return GuardedWrite.apply(collection, t.id(), readVersion, update);
     }
 
     private PlannedTarget read(Plan plan, Document d) {
+        String alignment = d.getString("provinceAlignment");
         return PlannedTarget.restore(plan, json.readValue(d.getString("definition"), TargetDefinition.class),
-                json.readValue(d.getString("allocations"), ALLOCATIONS), ((Number) d.get("version")).longValue());
+                json.readValue(d.getString("allocations"), ALLOCATIONS),
+                alignment == null ? null : json.readValue(alignment, ProvinceAlignment.class), ((Number) d.get("version")).longValue());
     }
 }

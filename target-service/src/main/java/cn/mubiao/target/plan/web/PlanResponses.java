@@ -7,6 +7,8 @@ import cn.mubiao.target.plan.application.PlanQueries;
 import cn.mubiao.target.plan.domain.Category;
 import cn.mubiao.target.plan.domain.Plan;
 import cn.mubiao.target.plan.domain.PlannedTarget;
+import cn.mubiao.target.plan.domain.Provenance;
+import cn.mubiao.target.plan.domain.ProvinceAlignment;
 import cn.mubiao.target.plan.domain.ResponsibilityLetter;
 import cn.mubiao.target.plan.domain.ScheduleCurve;
 import cn.mubiao.target.plan.domain.Source;
@@ -47,17 +49,29 @@ final class PlanResponses {
                           List<String> leaders, List<String> leadUnits, List<String> coUnits, String monitorUnitCode,
                           BigDecimal standardScore, Frequency frequency, ScheduleCurve curve,
                           List<BigDecimal> seasonalShares, List<Milestone> milestones, Source source, String provinceCode,
-                          List<HolderResponse> holders, long version) {
+                          AlignmentResponse provinceAlignment, List<HolderResponse> holders, long version) {
         static TargetResponse of(PlanQueries.VisibleTarget v) {
             PlannedTarget t = v.target();
             TargetDefinition d = t.definition();
             return new TargetResponse(t.id(), t.planId(), d.code(), d.title(), d.category(), d.binding(), d.kind(),
                     d.unitOfMeasure(), d.targetValue(), d.baseline(), d.leaders(), d.leadUnits(), d.coUnits(),
                     d.monitorUnitCode(), d.standardScore(), d.frequency(), d.curve(), d.seasonalShares(), d.milestones(),
-                    d.source(), d.provinceCode(),
+                    d.source(), d.provinceCode(), t.provinceAlignment().map(AlignmentResponse::of).orElse(null),
                     v.holders().stream().map(n -> new HolderResponse(PlannedTarget.assignmentIdOf(t.id(), n.unitCode()),
                             n.unitCode(), n.parentUnitCode(), n.role().name(), n.value(), n.standardScore(), n.coUnits())).toList(),
                     t.version());
+        }
+    }
+
+    /**
+     * How a target answering a province indicator compares with it (就高不就低): {@code targetValue} of the target is
+     * the city's own, {@code effectiveValue} the one its holders are assessed against.
+     */
+    record AlignmentResponse(String provinceCode, BigDecimal provinceValue, BigDecimal cityValue,
+                             BigDecimal effectiveValue, Provenance provenance, String provenanceLabel) {
+        static AlignmentResponse of(ProvinceAlignment a) {
+            return new AlignmentResponse(a.province().code(), a.province().value(), a.cityValue(), a.effectiveValue(),
+                    a.provenance(), a.provenance().label());
         }
     }
 
