@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class EventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    private static final long RETRY_MILLIS = 1_000;
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> deadLetters;
@@ -69,36 +70,48 @@ public final class EventConsumer implements SmartLifecycle {
         try {
             consumer.subscribe(topics);
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 try {
-                    for (ConsumerRecord<String, byte[]> r : records) {
-                        apply(r);
-                        done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-                    }
+                    round();
+                } catch (WakeupException e) {
+                    throw e;
                 } catch (RuntimeException e) {
-                    // the store or the DLT is unreachable: go back to the first record not applied and try later
-                    log.warn("applying events failed, will retry: {}", e.toString());
-                    for (TopicPartition tp : records.partitions()) {
-                        OffsetAndMetadata d = done.get(tp);
-                        consumer.seek(tp, d != null ? d.offset() : records.records(tp).getFirst().offset());
-                    }
-                    TimeUnit.SECONDS.sleep(1);
-                }
-                if (!done.isEmpty()) {
-                    consumer.commitSync(done);
+                    // the broker stalled or went away (a poll or a commit timed out): what was applied stays applied
+                    // (handlers are idempotent, applied ids are skipped), what was not comes again; never give up
+                    log.warn("event consumer round failed, again in {} ms: {}", RETRY_MILLIS, e.toString());
+                    TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
                 }
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                log.error("event consumer woken up while running", e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("event consumer stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** One poll: applies its records in order and commits what was applied. */
+    private void round() throws InterruptedException {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        try {
+            for (ConsumerRecord<String, byte[]> r : records) {
+                apply(r);
+                done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            }
+        } catch (RuntimeException e) {
+            // the store or the DLT is unreachable: go back to the first record not applied and try later
+            log.warn("applying events failed, will retry: {}", e.toString());
+            for (TopicPartition tp : records.partitions()) {
+                OffsetAndMetadata d = done.get(tp);
+                consumer.seek(tp, d != null ? d.offset() : records.records(tp).getFirst().offset());
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
         }
     }
 
