@@ -13,13 +13,15 @@ import java.util.List;
  * @param consoleUrl  link to the console put in messages
  * @param warnRoles   realm roles of a unit's users who receive its warnings
  * @param delivery    attempts, backoff, circuit breakers, flood control and quiet hours
+ * @param bulletin    when the monthly and quarterly bulletins (定期通报) go out
  */
 @ConfigurationProperties("mubiao.notification")
 public record NotificationProperties(Keycloak keycloak, Smpp smpp,
                                      @DefaultValue("mubiao-noreply@demo.mubiao.local") String mailFrom,
                                      @DefaultValue("http://localhost:8080") String consoleUrl,
                                      @DefaultValue({"leader", "reporter"}) List<String> warnRoles,
-                                     @DefaultValue Delivery delivery) {
+                                     @DefaultValue Delivery delivery,
+                                     @DefaultValue Bulletins bulletin) {
 
     public record Keycloak(@DefaultValue("http://localhost:8180") String serverUrl,
                            @DefaultValue("mubiao") String realm,
@@ -46,6 +48,23 @@ public record NotificationProperties(Keycloak keycloak, Smpp smpp,
                            @DefaultValue("50") float failureRate, @DefaultValue("10") int breakerWindow,
                            @DefaultValue("1m") Duration breakerOpenFor, @DefaultValue("6h") Duration floodWindow,
                            @DefaultValue("Asia/Shanghai") String quietZone) {
+    }
+
+    /**
+     * @param enabled       whether bulletins go out by themselves (the preview works either way)
+     * @param day           the day of the month after a month or quarter on which its bulletin goes out: after the
+     *                      report deadline (the 5th) and the red status of a report missing by then (1..28)
+     * @param checkInterval how often the schedule looks for a bulletin due (a bulletin sent is never sent again)
+     * @param zone          the time zone of that day and of the "as of" time printed in bulletins
+     */
+    public record Bulletins(@DefaultValue("true") boolean enabled, @DefaultValue("10") int day,
+                            @DefaultValue("1h") Duration checkInterval, @DefaultValue("Asia/Shanghai") String zone) {
+
+        public Bulletins {
+            if (day < 1 || day > 28) {
+                throw new IllegalArgumentException("mubiao.notification.bulletin.day must be 1..28, not " + day);
+            }
+        }
     }
 
     public record Smpp(@DefaultValue("localhost") String host, @DefaultValue("2775") int port,

@@ -7,6 +7,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 
-/** Sends email over SMTP, UTF-8. */
+/** Sends email over SMTP, UTF-8: plain text, or with an HTML alternative and an attachment. */
 @Component
 public class EmailChannel implements Sender {
 
@@ -34,6 +35,15 @@ public class EmailChannel implements Sender {
     /** Sends and returns the Message-ID; an address the server refuses is an {@link InvalidAddressException}. */
     @Override
     public String send(String to, String subject, String text) {
+        return send(to, subject, text, null);
+    }
+
+    /**
+     * Sends plain text, or with an enclosure the plain text and its HTML alternative plus the attachment (a bulletin's
+     * table and PDF), and returns the Message-ID.
+     */
+    @Override
+    public String send(String to, String subject, String text, Enclosure enclosure) {
         try {
             new InternetAddress(to, true).validate();
         } catch (AddressException e) {
@@ -41,11 +51,18 @@ public class EmailChannel implements Sender {
         }
         try {
             MimeMessage m = mail.createMimeMessage();
-            MimeMessageHelper h = new MimeMessageHelper(m, false, StandardCharsets.UTF_8.name());
+            MimeMessageHelper h = new MimeMessageHelper(m, enclosure == null ? MimeMessageHelper.MULTIPART_MODE_NO
+                    : MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
             h.setFrom(from, "目标管理平台");
             h.setTo(to);
             h.setSubject(subject);
-            h.setText(text, false);
+            if (enclosure == null) {
+                h.setText(text, false);
+            } else {
+                h.setText(text, enclosure.html());
+                h.addAttachment(enclosure.attachmentName(), new ByteArrayResource(enclosure.attachment()),
+                        enclosure.attachmentType());
+            }
             send(m, to);
             return m.getMessageID();
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {

@@ -14,4 +14,16 @@ public interface Sender {
      * @throws RuntimeException        for anything that may pass on a later attempt
      */
     String send(String address, String subject, String text);
+
+    /**
+     * Sends one notification with an enclosure (an HTML part and an attachment); only email carries one.
+     *
+     * @throws UnsupportedOperationException for a channel that cannot carry it
+     */
+    default String send(String address, String subject, String text, Enclosure enclosure) {
+        if (enclosure != null) {
+            throw new UnsupportedOperationException(channel() + " carries no enclosure");
+        }
+        return send(address, subject, text);
+    }
 }

@@ -129,7 +129,7 @@ public abstract class NotificationTestSupport {
     protected static final class TestClock extends Clock {
         private volatile Instant now = START;
 
-        void set(Instant i) {
+        public void set(Instant i) {
             now = i;
         }
 

@@ -5,6 +5,7 @@ import cn.mubiao.contracts.notification.WarningDelivered;
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.events.Outbox;
 import cn.mubiao.kit.events.OutboxEntry;
+import cn.mubiao.notification.channel.Enclosure;
 import cn.mubiao.notification.channel.InvalidAddressException;
 import cn.mubiao.notification.channel.Sender;
 import cn.mubiao.notification.preference.domain.Preferences;
@@ -61,10 +62,11 @@ public class DeliverNotices {
     private final Clock clock;
     private final Duration lease;
     private final RecordReceipts receipts;
+    private final Enclosures enclosures;
 
     DeliverNotices(DeliveryStore deliveries, List<Sender> senders, ChannelResilience resilience,
                    KeycloakRecipients recipients, PreferenceStore preferences, FloodMarks flood, Outbox outbox, Clock clock,
-                   NotificationProperties settings, RecordReceipts receipts) {
+                   NotificationProperties settings, RecordReceipts receipts, Enclosures enclosures) {
         this.deliveries = deliveries;
         this.senders = List.copyOf(senders);
         this.resilience = resilience;
@@ -76,6 +78,7 @@ public class DeliverNotices {
         this.clock = clock;
         this.lease = settings.delivery().lease();
         this.receipts = receipts;
+        this.enclosures = enclosures;
     }
 
     /**
@@ -96,27 +99,42 @@ public class DeliverNotices {
      * the ones that are due now; those that exist already (a replay) are left as they are.
      */
     public void notify(InboundEvent event, Subject about, List<Recipient> to, Function<Recipient, Notice> texts) {
+        notify(event.id(), event.type(), about, to, texts);
+    }
+
+    /**
+     * The same for a trigger that is no inbound event (a bulletin the service compiles itself): {@code triggerId}
+     * plays the event id, so the deliveries are once per (trigger, recipient, channel) all the same. A notice without
+     * an SMS text goes by email only.
+     */
+    public void notify(String triggerId, String triggerType, Subject about, List<Recipient> to,
+                       Function<Recipient, Notice> texts) {
         Instant now = clock.instant();
         List<String> created = new ArrayList<>();
         for (Recipient r : to) {
             Notice n = texts.apply(r);
             Preferences p = preferences.of(r.username());
-            create(event, about, r, Channel.EMAIL, r.email(), n.emailBody(), n.subject(), p, now).ifPresent(created::add);
-            create(event, about, r, Channel.SMS, r.phone(), n.sms(), n.subject(), p, now).ifPresent(created::add);
+            create(triggerId, triggerType, about, r, Channel.EMAIL, r.email(), n.emailBody(), n.enclosure(), n.subject(),
+                    p, now).ifPresent(created::add);
+            if (n.sms() != null) {
+                create(triggerId, triggerType, about, r, Channel.SMS, r.phone(), n.sms(), null, n.subject(), p, now)
+                        .ifPresent(created::add);
+            }
         }
         created.forEach(this::attempt);
     }
 
-    private Optional<String> create(InboundEvent event, Subject about, Recipient r, Channel channel, String address,
-                                    String text, String subject, Preferences p, Instant now) {
+    private Optional<String> create(String triggerId, String triggerType, Subject about, Recipient r, Channel channel,
+                                    String address, String text, String enclosure, String subject, Preferences p,
+                                    Instant now) {
         if (address == null || address.isBlank()) {
             return Optional.empty();
         }
-        String id = DeliveryKey.of(event.id(), r.username(), channel);
-        Start start = start(event, about, r, channel, p, now);
-        NewDelivery d = new NewDelivery(id, event.id(), event.type(), about.kind(), about.assignmentId(), about.period(),
-                about.unitCode(), r.username(), channel, address.strip(), subject, text, start.status(), start.note(),
-                start.firstAttemptAt());
+        String id = DeliveryKey.of(triggerId, r.username(), channel);
+        Start start = start(triggerId, about, r, channel, p, now);
+        NewDelivery d = new NewDelivery(id, triggerId, triggerType, about.kind(), about.assignmentId(), about.period(),
+                about.unitCode(), r.username(), channel, address.strip(), subject, text, enclosure, start.status(),
+                start.note(), start.firstAttemptAt());
         return deliveries.create(d, now) && start.firstAttemptAt() != null && !start.firstAttemptAt().isAfter(now)
                 ? Optional.of(id) : Optional.empty();
     }
@@ -125,12 +143,12 @@ public class DeliverNotices {
     private record Start(DeliveryStatus status, String note, Instant firstAttemptAt) {
     }
 
-    private Start start(InboundEvent event, Subject about, Recipient r, Channel channel, Preferences p, Instant now) {
+    private Start start(String triggerId, Subject about, Recipient r, Channel channel, Preferences p, Instant now) {
         if (!p.allows(about.kind(), channel)) {
             return new Start(DeliveryStatus.OPTED_OUT, "switched off by the recipient", null);
         }
         if (about.kind().floodLimited() && !flood.admit(DeliveryKey.flood(r.username(), channel, about.assignmentId(),
-                about.period(), about.level()), event.id(), now, floodWindow)) {
+                about.period(), about.level()), triggerId, now, floodWindow)) {
             return new Start(DeliveryStatus.SUPPRESSED, "one message per recipient, assignment, period and status within "
                     + floodWindow, null);
         }
@@ -165,7 +183,10 @@ public class DeliverNotices {
         Sender sender = senders.stream().filter(s -> s.channel() == d.channel()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no sender for " + d.channel()));
         try {
-            String providerId = resilience.breaker(d.channel()).executeSupplier(() -> sender.send(d.address(), d.subject(), d.text()));
+            Enclosure enclosure = d.enclosure() == null ? null : enclosures.render(d.enclosure());
+            String providerId = resilience.breaker(d.channel()).executeSupplier(() -> enclosure == null
+                    ? sender.send(d.address(), d.subject(), d.text())
+                    : sender.send(d.address(), d.subject(), d.text(), enclosure));
             Instant at = clock.instant();
             OutboxEntry delivered = outbox.entry(new WarningDelivered(d.id(), d.sourceEventId(), d.assignmentId(),
                     d.unitCode(), d.recipient(), d.channel().name(), d.address(), at));

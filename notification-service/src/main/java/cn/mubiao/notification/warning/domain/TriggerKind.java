@@ -18,7 +18,12 @@ public enum TriggerKind {
      * 考核结果: a unit's year-end result was published ({@code AssessmentPublished}) or changed on appeal
      * ({@code ResultRevised}), to its leaders.
      */
-    ASSESSMENT("考核结果", false);
+    ASSESSMENT("考核结果", false),
+    /**
+     * 定期通报: the monthly and quarterly bulletin of a government, by email only (an HTML table and the PDF), to its
+     * target office and leaders and the leaders of each unit it lists; once per bulletin, recipient and channel.
+     */
+    BULLETIN("定期通报", false);
 
     private final String zh;
     private final boolean floodLimited;

@@ -8,6 +8,7 @@ import cn.mubiao.contracts.scoring.ResultRevised;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.kit.events.EventHandler;
+import cn.mubiao.notification.bulletin.persistence.StatusBoard;
 import cn.mubiao.notification.warning.application.SendWarnings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +17,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WarningEventHandlers {
 
+    /** A status is kept for the bulletins (定期通报) first, then warns when yellow or red; both are idempotent. */
     @Bean
-    EventHandler<StatusChanged> statusChanged(SendWarnings warnings) {
-        return EventHandler.of(StatusChanged.TYPE, StatusChanged.class, warnings::statusChanged);
+    EventHandler<StatusChanged> statusChanged(SendWarnings warnings, StatusBoard board) {
+        return EventHandler.of(StatusChanged.TYPE, StatusChanged.class, (e, event) -> {
+            board.record(e, event);
+            warnings.statusChanged(e, event);
+        });
     }
 
     @Bean

@@ -48,17 +48,22 @@ public class DeliveryStore {
     public record Attempt(Instant at, AttemptOutcome outcome, String error) {
     }
 
-    /** A delivery to be created: {@code nextAttemptAt} is null for one that will never be sent. */
+    /**
+     * A delivery to be created: {@code nextAttemptAt} is null for one that will never be sent; {@code enclosure} names
+     * what is rendered into the email when it is sent (a bulletin's id), null for none.
+     */
     public record NewDelivery(String id, String sourceEventId, String trigger, TriggerKind kind, String assignmentId,
                               String period, String unitCode, String recipient, Channel channel, String address,
-                              String subject, String text, DeliveryStatus status, String note, Instant nextAttemptAt) {
+                              String subject, String text, String enclosure, DeliveryStatus status, String note,
+                              Instant nextAttemptAt) {
     }
 
     public record Delivery(String id, String sourceEventId, String trigger, TriggerKind kind, String assignmentId,
                            String period, String unitCode, String recipient, Channel channel, String address,
-                           String subject, String text, DeliveryStatus status, String note, int attempts, int failures,
-                           List<Attempt> attemptLog, String lastError, Instant createdAt, Instant nextAttemptAt,
-                           Instant sentAt, String providerId, List<SmsReceipt> receipts, String handset) {
+                           String subject, String text, String enclosure, DeliveryStatus status, String note,
+                           int attempts, int failures, List<Attempt> attemptLog, String lastError, Instant createdAt,
+                           Instant nextAttemptAt, Instant sentAt, String providerId, List<SmsReceipt> receipts,
+                           String handset) {
 
         /** The SMSC's message ids of an SMS's parts (empty before it is sent, and for an email). */
         public List<String> partIds() {
@@ -73,6 +78,7 @@ public class DeliveryStore {
                 .append("kind", d.kind().name()).append("assignmentId", d.assignmentId()).append("period", d.period())
                 .append("unitCode", d.unitCode()).append("recipient", d.recipient()).append("channel", d.channel().name())
                 .append("address", d.address()).append("subject", d.subject()).append("text", d.text())
+                .append("enclosure", d.enclosure())
                 .append("status", d.status().name()).append("note", d.note()).append("attempts", 0).append("failures", 0)
                 .append("attemptLog", List.of()).append("createdAt", Date.from(now))
                 .append("nextAttemptAt", d.nextAttemptAt() == null ? null : Date.from(d.nextAttemptAt()));
@@ -177,7 +183,8 @@ public class DeliveryStore {
         return new Delivery(d.getString("_id"), d.getString("sourceEventId"), d.getString("trigger"),
                 d.getString("kind") == null ? null : TriggerKind.valueOf(d.getString("kind")), d.getString("assignmentId"),
                 d.getString("period"), d.getString("unitCode"), d.getString("recipient"), Channel.valueOf(d.getString("channel")),
-                d.getString("address"), d.getString("subject"), d.getString("text"), status(d.getString("status")),
+                d.getString("address"), d.getString("subject"), d.getString("text"), d.getString("enclosure"),
+                status(d.getString("status")),
                 d.getString("note"), d.getInteger("attempts", 0), d.getInteger("failures", 0), log, d.getString("lastError"),
                 instant(d, "createdAt"), instant(d, "nextAttemptAt"), instant(d, "sentAt"), d.getString("providerId"),
                 receipts(d.get("receipts", Document.class)), d.getString("handset"));
