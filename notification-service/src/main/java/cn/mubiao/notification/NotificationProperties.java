@@ -41,13 +41,16 @@ public record NotificationProperties(Keycloak keycloak, Smpp smpp,
      * @param breakerOpenFor    how long an open breaker refuses calls (such skips do not use up attempts)
      * @param floodWindow       per recipient, channel, assignment and period: at most one warning in this window
      * @param quietZone         the time zone of quiet hours unless a person gives another
+     * @param workers           how many deliveries are attempted at once (SMTP and SMPP wait on the network, so a
+     *                          few in parallel go much further than one); 0 attempts each in the thread that created
+     *                          it (the event consumer)
      */
     public record Delivery(@DefaultValue("5") int maxAttempts, @DefaultValue("30s") Duration firstBackoff,
                            @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("30m") Duration maxBackoff,
                            @DefaultValue("2m") Duration lease, @DefaultValue("15s") Duration sweepInterval,
                            @DefaultValue("50") float failureRate, @DefaultValue("10") int breakerWindow,
                            @DefaultValue("1m") Duration breakerOpenFor, @DefaultValue("6h") Duration floodWindow,
-                           @DefaultValue("Asia/Shanghai") String quietZone) {
+                           @DefaultValue("Asia/Shanghai") String quietZone, @DefaultValue("4") int workers) {
     }
 
     /**

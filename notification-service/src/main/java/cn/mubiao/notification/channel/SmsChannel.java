@@ -50,7 +50,7 @@ public class SmsChannel implements Sender, DisposableBean {
     private final AtomicInteger reference = new AtomicInteger();
     private final ObjectProvider<SmsReceiptListener> receipts;
     private final Clock clock;
-    private SMPPSession session;
+    private volatile SMPPSession session;
 
     SmsChannel(NotificationProperties settings, ObjectProvider<SmsReceiptListener> receipts, Clock clock) {
         this.settings = settings.smpp();
@@ -69,19 +69,22 @@ public class SmsChannel implements Sender, DisposableBean {
         return String.join(",", send(phone, text));
     }
 
-    /** Sends a text; returns the SMSC message id of each part. */
-    synchronized List<String> send(String phone, String text) {
+    /**
+     * Sends a text; returns the SMSC message id of each part. Several threads may send at once over the one session
+     * (jSMPP matches each submit_sm_resp to its request by sequence number); binding is one at a time.
+     */
+    List<String> send(String phone, String text) {
         List<byte[]> parts = SmsParts.ucs2(text, reference.incrementAndGet() & 0xff);
         ESMClass esm = parts.size() > 1
                 ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
                 : new ESMClass();
+        SMPPSession s = session();
         try {
-            SMPPSession s = session();
             return parts.stream().map(p -> submit(s, phone, esm, p)).toList();
         } catch (InvalidAddressException e) {
             throw e; // the session is fine
         } catch (RuntimeException e) {
-            close();
+            close(s);
             throw e;
         }
     }
@@ -103,7 +106,7 @@ public class SmsChannel implements Sender, DisposableBean {
         }
     }
 
-    private SMPPSession session() {
+    private synchronized SMPPSession session() {
         if (session != null && session.getSessionState().isBound()) {
             return session;
         }
@@ -121,6 +124,13 @@ public class SmsChannel implements Sender, DisposableBean {
         log.info("bound to SMPP {}:{} as {}", settings.host(), settings.port(), settings.systemId());
         session = s;
         return s;
+    }
+
+    /** Closes the session when it is still the one that failed (another thread may have bound a new one). */
+    private synchronized void close(SMPPSession failed) {
+        if (session == failed) {
+            close();
+        }
     }
 
     private synchronized void close() {

@@ -42,7 +42,8 @@ import static org.mockito.Mockito.when;
  */
 @SpringBootTest(properties = {"mubiao.events.subscribe=", "mubiao.events.relay-interval=1h",
         "mubiao.notification.delivery.sweep-interval=1h", "mubiao.notification.delivery.max-attempts=3",
-        "mubiao.notification.delivery.first-backoff=30s", "mubiao.notification.delivery.breaker-window=50"})
+        "mubiao.notification.delivery.first-backoff=30s", "mubiao.notification.delivery.breaker-window=50",
+        "mubiao.notification.delivery.workers=0"})
 @AutoConfigureMockMvc
 @Import(NotificationTestSupport.MovableClock.class)
 public abstract class NotificationTestSupport {
@@ -105,14 +106,14 @@ public abstract class NotificationTestSupport {
         public record Sent(String address, String text, Instant at) {
         }
 
-        public final List<Sent> sent = new ArrayList<>();
-        private final Deque<RuntimeException> failures = new ArrayDeque<>();
+        public final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Deque<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
         public void failNext(RuntimeException... errors) {
             failures.addAll(List.of(errors));
         }
 
-        String send(String address, String text) {
+        synchronized String send(String address, String text) {
             RuntimeException e = failures.poll();
             if (e != null) {
                 throw e;

@@ -63,10 +63,11 @@ public class DeliverNotices {
     private final Duration lease;
     private final RecordReceipts receipts;
     private final Enclosures enclosures;
+    private final AttemptWorkers workers;
 
     DeliverNotices(DeliveryStore deliveries, List<Sender> senders, ChannelResilience resilience,
                    KeycloakRecipients recipients, PreferenceStore preferences, FloodMarks flood, Outbox outbox, Clock clock,
-                   NotificationProperties settings, RecordReceipts receipts, Enclosures enclosures) {
+                   NotificationProperties settings, RecordReceipts receipts, Enclosures enclosures, AttemptWorkers workers) {
         this.deliveries = deliveries;
         this.senders = List.copyOf(senders);
         this.resilience = resilience;
@@ -79,6 +80,7 @@ public class DeliverNotices {
         this.lease = settings.delivery().lease();
         this.receipts = receipts;
         this.enclosures = enclosures;
+        this.workers = workers;
     }
 
     /**
@@ -95,8 +97,8 @@ public class DeliverNotices {
     }
 
     /**
-     * Creates the deliveries of one trigger event (an email and an SMS per recipient with that address) and attempts
-     * the ones that are due now; those that exist already (a replay) are left as they are.
+     * Creates the deliveries of one trigger event (an email and an SMS per recipient with that address) and hands the
+     * ones that are due now to the {@link AttemptWorkers}; those that exist already (a replay) are left as they are.
      */
     public void notify(InboundEvent event, Subject about, List<Recipient> to, Function<Recipient, Notice> texts) {
         notify(event.id(), event.type(), about, to, texts);
@@ -121,7 +123,7 @@ public class DeliverNotices {
                         .ifPresent(created::add);
             }
         }
-        created.forEach(this::attempt);
+        created.forEach(id -> workers.submit(() -> attempt(id)));
     }
 
     private Optional<String> create(String triggerId, String triggerType, Subject about, Recipient r, Channel channel,
