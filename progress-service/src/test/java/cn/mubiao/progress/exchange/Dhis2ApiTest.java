@@ -117,8 +117,19 @@ class Dhis2ApiTest {
                 .andExpect(jsonPath("$.response.importCount.ignored", is(0)))
                 .andExpect(jsonPath("$.response.importCount.deleted", is(0)))
                 .andExpect(jsonPath("$.response.conflicts", hasSize(0)))
-                .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme", is("code")));
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme.identifiableProperty", is("CODE")));
         assertThat(writes()).isEqualTo(2);
+    }
+
+    @Test
+    void theImportOptionsNameEachIdSchemeAsDhis2sIdSchemeObjectNotAString() throws Exception {
+        mvc.perform(json(TWO_GOOD).param("idScheme", "uid").param("dataElementIdScheme", "code").param("dryRun", "true")
+                        .with(zyReporter()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme.identifiableProperty", is("UID")))
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.dataElementIdScheme.identifiableProperty", is("CODE")))
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.orgUnitIdScheme.identifiableProperty", is("UID")))
+                .andExpect(jsonPath("$.response.importOptions.dryRun", is(true)));
     }
 
     @Test
