@@ -282,4 +282,12 @@ class Dhis2ApiTest {
                 .andExpect(jsonPath("$.serverTimeZoneId", is("Asia/Shanghai")))
                 .andExpect(jsonPath("$.contextPath", containsString("/api/progress/dhis2")));
     }
+
+    @Test
+    void systemInfosContextPathIsTheBaseUrlTheClientReachedThroughTheGateway() throws Exception {
+        mvc.perform(get("/api/progress/dhis2/api/system/info").with(zyReporter())
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "mubiao.example.cn:8443"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contextPath", is("https://mubiao.example.cn:8443/api/progress/dhis2")));
+    }
 }
