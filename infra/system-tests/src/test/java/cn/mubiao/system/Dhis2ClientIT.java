@@ -1,6 +1,5 @@
 package cn.mubiao.system;
 
-import cn.mubiao.devstack.demo.DemoData;
 import org.hisp.dhis.api.model.v42_4.DataValue;
 import org.hisp.dhis.api.model.v42_4.DataValueSet;
 import org.hisp.dhis.api.model.v42_4.ImportConflict;
@@ -52,7 +51,7 @@ class Dhis2ClientIT {
     static void platform() throws Exception {
         platform = Platform.embedded();
         api = new Api(platform);
-        new DemoData(platform.gatewayUrl(), platform.stack.keycloakUrl()).load();
+        units();
         progressApi = platform.gatewayUrl() + "/api/progress/dhis2/api";
         scoringApi = platform.gatewayUrl() + "/api/scoring/dhis2/api";
     }
@@ -269,6 +268,41 @@ class Dhis2ClientIT {
                 () -> api.get("/api/progress/reports?assignmentId=" + id, reporterToken));
         assertThat(known.statusCode()).as("progress-service learned the assignment").isEqualTo(200);
         return element;
+    }
+
+    /**
+     * The units the fixtures need, registered as AccessMatrixIT registers them when they are missing (not the demo
+     * data: AccessMatrixIT expects a platform without it, and the classes run by name, junit-platform.properties).
+     */
+    static void units() throws Exception {
+        String office = api.token("city-office");
+        if (api.get("/api/targets/units/410100", office).statusCode() != 404) {
+            ensureUnit(office, "410100-TJJ", department("郑州市统计局"));
+            return;
+        }
+        send("PUT", "/api/targets/units/410000", office, region("河南省", null, "PROVINCE"));
+        send("PUT", "/api/targets/units/410100", office, region("郑州市", "410000", "CITY"));
+        ensureUnit(office, "410102", region("中原区", "410100", "DISTRICT"));
+        ensureUnit(office, "410100-FGW", department("郑州市发展和改革委员会"));
+        ensureUnit(office, "410100-TJJ", department("郑州市统计局"));
+    }
+
+    private static void ensureUnit(String token, String code, String body) throws Exception {
+        if (api.get("/api/targets/units/" + code, token).statusCode() == 404) {
+            send("PUT", "/api/targets/units/" + code, token, body);
+        }
+    }
+
+    private static String region(String name, String parent, String kind) {
+        return """
+                {"name":"%s","parentCode":%s,"kind":"%s","validFrom":"2000-01-01","contacts":[]}"""
+                .formatted(name, parent == null ? "null" : "\"" + parent + "\"", kind);
+    }
+
+    private static String department(String name) {
+        return """
+                {"name":"%s","parentCode":"410100","departmentKind":"GOVERNMENT","assessmentCategory":"DEPARTMENTS",
+                 "validFrom":"2000-01-01","contacts":[]}""".formatted(name);
     }
 
     static final String PLAN = "410100-2008";
