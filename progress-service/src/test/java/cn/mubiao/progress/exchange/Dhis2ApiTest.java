@@ -117,8 +117,19 @@ class Dhis2ApiTest {
                 .andExpect(jsonPath("$.response.importCount.ignored", is(0)))
                 .andExpect(jsonPath("$.response.importCount.deleted", is(0)))
                 .andExpect(jsonPath("$.response.conflicts", hasSize(0)))
-                .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme", is("code")));
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme.identifiableProperty", is("CODE")));
         assertThat(writes()).isEqualTo(2);
+    }
+
+    @Test
+    void theImportOptionsNameEachIdSchemeAsDhis2sIdSchemeObjectNotAString() throws Exception {
+        mvc.perform(json(TWO_GOOD).param("idScheme", "uid").param("dataElementIdScheme", "code").param("dryRun", "true")
+                        .with(zyReporter()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.idScheme.identifiableProperty", is("UID")))
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.dataElementIdScheme.identifiableProperty", is("CODE")))
+                .andExpect(jsonPath("$.response.importOptions.idSchemes.orgUnitIdScheme.identifiableProperty", is("UID")))
+                .andExpect(jsonPath("$.response.importOptions.dryRun", is(true)));
     }
 
     @Test
@@ -270,5 +281,13 @@ class Dhis2ApiTest {
                 .andExpect(jsonPath("$.version", is("2.40.0")))
                 .andExpect(jsonPath("$.serverTimeZoneId", is("Asia/Shanghai")))
                 .andExpect(jsonPath("$.contextPath", containsString("/api/progress/dhis2")));
+    }
+
+    @Test
+    void systemInfosContextPathIsTheBaseUrlTheClientReachedThroughTheGateway() throws Exception {
+        mvc.perform(get("/api/progress/dhis2/api/system/info").with(zyReporter())
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "mubiao.example.cn:8443"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contextPath", is("https://mubiao.example.cn:8443/api/progress/dhis2")));
     }
 }

@@ -238,6 +238,14 @@ class ProvinceFeedApiTest {
                 .andExpect(jsonPath("$.serverTimeZoneId", is("Asia/Shanghai")));
     }
 
+    @Test
+    void systemInfosContextPathIsTheBaseUrlTheProvinceReachedThroughTheGateway() throws Exception {
+        mvc.perform(get("/api/scoring/dhis2/api/system/info").with(PROVINCE)
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "mubiao.example.cn"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contextPath", is("https://mubiao.example.cn/api/scoring/dhis2")));
+    }
+
     private List<String> feed(String query) throws Exception {
         String body = mvc.perform(get(FEED + query).with(PROVINCE)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,8 +25,18 @@ record ImportSummaryResponse(String httpStatus, int httpStatusCode, String statu
                    List<ConflictResponse> conflicts, List<Integer> rejectedIndexes, String dataSetComplete) {
     }
 
-    record Options(Map<String, String> idSchemes, boolean dryRun, boolean async, String importStrategy,
+    record Options(Map<String, Scheme> idSchemes, boolean dryRun, boolean async, String importStrategy,
                    boolean firstRowIsHeader) {
+    }
+
+    /**
+     * One identifier scheme as DHIS2 types it in its import options (an {@code IdScheme} object, not a string): the
+     * DHIS2 Java SDK's 2.40 resource model fails on a bare string here.
+     */
+    record Scheme(String identifiableProperty) {
+        static Scheme of(IdScheme scheme) {
+            return new Scheme(scheme.name());
+        }
     }
 
     record Count(int imported, int updated, int ignored, int deleted) {
@@ -43,10 +52,10 @@ record ImportSummaryResponse(String httpStatus, int httpStatusCode, String statu
     static ImportSummaryResponse of(ImportSummary summary, ImportOptions options) {
         boolean conflicts = summary.hasConflicts();
         var count = summary.importCount();
-        Map<String, String> schemes = new LinkedHashMap<>();
-        schemes.put("idScheme", name(options.idSchemes().idScheme()));
-        schemes.put("dataElementIdScheme", name(options.idSchemes().dataElementIdScheme()));
-        schemes.put("orgUnitIdScheme", name(options.idSchemes().orgUnitIdScheme()));
+        Map<String, Scheme> schemes = new LinkedHashMap<>();
+        schemes.put("idScheme", Scheme.of(options.idSchemes().idScheme()));
+        schemes.put("dataElementIdScheme", Scheme.of(options.idSchemes().dataElementIdScheme()));
+        schemes.put("orgUnitIdScheme", Scheme.of(options.idSchemes().orgUnitIdScheme()));
         var body = new Summary("ImportSummary", summary.status(),
                 new Options(schemes, summary.dryRun(), false, ImportOptions.CREATE_AND_UPDATE, options.firstRowIsHeader()),
                 "Import process completed successfully",
@@ -55,9 +64,5 @@ record ImportSummaryResponse(String httpStatus, int httpStatusCode, String statu
         return conflicts
                 ? new ImportSummaryResponse("Conflict", 409, "WARNING", CONFLICTS, body)
                 : new ImportSummaryResponse("OK", 200, "OK", SUCCESSFUL, body);
-    }
-
-    private static String name(IdScheme scheme) {
-        return scheme.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,12 +1,13 @@
 package cn.mubiao.progress.exchange.web;
 
 import cn.mubiao.contracts.dhis2.SystemInfo;
+import cn.mubiao.kit.web.ForwardedOrigin;
 import cn.mubiao.progress.ProgressProperties;
 import cn.mubiao.progress.exchange.application.ExchangeProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +32,10 @@ class SystemInfoController {
         this.started = clock.instant();
     }
 
+    /** {@code contextPath} is the base URL as the client reached it through the gateway. */
     @GetMapping("/system/info")
-    SystemInfo info() {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/progress/dhis2").toUriString();
+    SystemInfo info(HttpServletRequest request) {
+        String base = ForwardedOrigin.of(request) + request.getContextPath() + "/api/progress/dhis2";
         return SystemInfo.of(settings.systemVersion(), started, clock.instant(), progress.zone(), base);
     }
 }

@@ -7,8 +7,10 @@ import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.kit.security.ProvinceFeed;
 import cn.mubiao.kit.web.DataValueSetAnswers;
+import cn.mubiao.kit.web.ForwardedOrigin;
 import cn.mubiao.scoring.feed.FeedProperties;
 import cn.mubiao.scoring.feed.application.ReadProvinceFeed;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -65,9 +66,10 @@ class ProvinceFeedController {
         return DataValueSetAnswers.csv(feed.read(caller, parameters));
     }
 
+    /** {@code contextPath} is the base URL as the client reached it through the gateway. */
     @GetMapping("/system/info")
-    SystemInfo systemInfo() {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path(BASE_URL).toUriString();
+    SystemInfo systemInfo(HttpServletRequest request) {
+        String base = ForwardedOrigin.of(request) + request.getContextPath() + BASE_URL;
         return SystemInfo.of(settings.systemVersion(), started, clock.instant(), settings.zone(), base);
     }
 }
