@@ -8,7 +8,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -20,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 public class EmailChannel implements Sender {
 
     private final JavaMailSender mail;
+    private final MailTransport transport;
     private final String from;
 
-    EmailChannel(JavaMailSender mail, NotificationProperties settings) {
+    EmailChannel(JavaMailSender mail, MailTransport transport, NotificationProperties settings) {
         this.mail = mail;
+        this.transport = transport;
         this.from = settings.mailFrom();
     }
 
@@ -72,15 +73,14 @@ public class EmailChannel implements Sender {
 
     private void send(MimeMessage m, String to) {
         try {
-            mail.send(m);
-        } catch (MailSendException e) {
-            boolean refused = e.getFailedMessages().values().stream()
-                    .anyMatch(x -> x instanceof SendFailedException f && f.getInvalidAddresses() != null
-                            && f.getInvalidAddresses().length > 0);
-            if (refused) {
+            transport.send(m);
+        } catch (SendFailedException e) {
+            if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
                 throw new InvalidAddressException("the SMTP server refused " + to + ": " + e.getMessage(), e);
             }
-            throw e;
+            throw new IllegalStateException("SMTP send to " + to + " failed: " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("SMTP send to " + to + " failed: " + e.getMessage(), e);
         }
     }
 }

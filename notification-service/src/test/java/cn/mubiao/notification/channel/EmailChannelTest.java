@@ -20,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailChannelTest {
 
     private final List<MimeMessage> sent = new ArrayList<>();
-    private final EmailChannel channel = new EmailChannel(new JavaMailSenderImpl() {
-        @Override
-        public void send(MimeMessage... messages) {
-            sent.addAll(List.of(messages));
-        }
-    }, Binder.get(new org.springframework.core.env.StandardEnvironment()).bindOrCreate("mubiao.notification",
+    private final EmailChannel channel = new EmailChannel(new JavaMailSenderImpl(), sent::add, Binder.get(new org.springframework.core.env.StandardEnvironment()).bindOrCreate("mubiao.notification",
             Bindable.of(NotificationProperties.class)));
 
     @Test
