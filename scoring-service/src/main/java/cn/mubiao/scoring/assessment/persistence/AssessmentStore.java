@@ -9,6 +9,7 @@ import cn.mubiao.scoring.assessment.domain.AssignmentFacts.Terms;
 import cn.mubiao.scoring.assessment.domain.PeriodValue;
 import cn.mubiao.scoring.assessment.domain.UnitYear;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -28,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The assessment's read model, every hot read by {@code _id}:
@@ -47,6 +50,8 @@ import java.util.function.UnaryOperator;
 public class AssessmentStore {
 
     private static final int ATTEMPTS = 20;
+    /** Unit-years per cursor batch: a few megabytes per reply (a unit's year with 100 assignments is ~100-300 KiB). */
+    private static final int BATCH = 16;
 
     private final MongoCollection<Document> unitYears;
     private final MongoCollection<Document> years;
@@ -92,6 +97,25 @@ public class AssessmentStore {
             }
         }
         throw new IllegalStateException("too many concurrent writes to " + id);
+    }
+
+    /**
+     * Every unit's year of {@code year} whose unit code starts with {@code codePrefix} (an area's
+     * {@link cn.mubiao.kit.security.UnitCodes#subtreePrefix}), handed over one by one as a single cursor brings them:
+     * one query for an area instead of one per unit.
+     */
+    public void forEachUnitYear(int year, String codePrefix, Consumer<UnitYear> action) {
+        try (MongoCursor<Document> cursor = unitYears.find(Filters.and(Filters.eq("year", year),
+                Filters.regex("unitCode", "^" + Pattern.quote(codePrefix)))).batchSize(BATCH).iterator()) {
+            while (cursor.hasNext()) {
+                action.accept(read(cursor.next()));
+            }
+        }
+    }
+
+    /** The latest {@code UnitChanged} of every unit whose code starts with {@code codePrefix}, by code: one query. */
+    public Map<String, UnitChanged> units(String codePrefix) {
+        return units.findAll(Filters.regex("_id", "^" + Pattern.quote(codePrefix)));
     }
 
     /** The units that have an assessment read model for the year. */
