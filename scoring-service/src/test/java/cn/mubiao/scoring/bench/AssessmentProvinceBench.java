@@ -3,6 +3,18 @@ package cn.mubiao.scoring.bench;
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.target.UnitChanged;
+import cn.mubiao.contracts.IndicatorKind;
+import cn.mubiao.contracts.progress.ProgressReported;
+import cn.mubiao.contracts.target.TargetAssigned;
+import cn.mubiao.kit.events.EventHandler;
+import cn.mubiao.kit.events.InboundEvent;
+import cn.mubiao.scoring.lag.LagProperties;
+import cn.mubiao.scoring.lag.application.AssessLag;
+import cn.mubiao.scoring.lag.domain.LagAssessment;
+import cn.mubiao.scoring.lag.domain.LagRecord;
+import cn.mubiao.scoring.lag.domain.LagRule;
+import cn.mubiao.scoring.lag.persistence.LagStore;
+import org.bson.types.Decimal128;
 import cn.mubiao.mongo.IdIndexedBackends;
 import cn.mubiao.scoring.ScoringApplication;
 import cn.mubiao.scoring.assessment.application.AssessUnits;
@@ -99,7 +111,7 @@ class AssessmentProvinceBench {
         return new SpringApplicationBuilder(ScoringApplication.class)
                 .run("--spring.mongodb.uri=" + uri, "--server.port=0", "--mubiao.events.subscribe=",
                         "--mubiao.events.relay-interval=1h", "--mubiao.events.outbox-collections=",
-                        "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                        "--logging.level.root=WARN", "--logging.level.org.apache.kafka=OFF", "--spring.main.banner-mode=off");
     }
 
     private void measure(AssessUnits assessment, MongoDatabase db, Province province, long assignments) throws Exception {
@@ -334,5 +346,183 @@ class AssessmentProvinceBench {
             assignments.put(id, new AssignmentFacts(id, 1, terms, false, values, flags));
         }
         return new UnitYear(YEAR, unit.code(), unit.name(), assignments);
+    }
+
+    // ---- lag recomputation per progress event ----
+
+    static final int EVENTS = Integer.getInteger("bench.events", 20_000);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 4_000);
+
+    /**
+     * Lag recomputation per progress event: the province's lag read model populated for the first three quarters
+     * (1,000,000 assignments as {@code TargetAssigned}, their 2030Q3 actuals and lag statuses, in bulk and in the
+     * stored form), and the assessment's unit-years (Q1 to Q3, 100 assignments each) of the units the events are
+     * for; then 2030Q4 {@code ProgressReported} events handled one at a time, in a shuffled order, each timed:
+     * through AssessLag alone (the recomputation) and through the service's whole handler (the recomputation and the
+     * assessment's read model). Prints p50, p99 and the slowest of each.
+     */
+    @Test
+    void recomputeLagPerProgressEventAgainstAPopulatedStore() {
+        MongoServer server = new MongoServer(IdIndexedBackends.memory());
+        server.bind("127.0.0.1", 0);
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/bench";
+        try (ConfigurableApplicationContext app = scoringService(uri)) {
+            MongoDatabase db = app.getBean(MongoDatabase.class);
+            JsonMapper json = app.getBean(JsonMapper.class);
+            Province province = Province.generate();
+            List<Period> quarters = Period.ofYear(YEAR, Frequency.QUARTERLY);
+            LagRule rule = new LagRule(app.getBean(LagProperties.class).thresholdPoints());
+            long t0 = System.nanoTime();
+            MongoCollection<Document> targets = db.getCollection("assignments");
+            MongoCollection<Document> actuals = db.getCollection("actuals");
+            MongoCollection<Document> status = db.getCollection(LagStore.STATUS_COLLECTION);
+            List<Document> t = new ArrayList<>();
+            List<Document> a = new ArrayList<>();
+            List<Document> st = new ArrayList<>();
+            List<List<ProgressReported>> eventsByUnit = new ArrayList<>();
+            for (int i = 0; i < province.units().size(); i++) {
+                Unit unit = province.units().get(i);
+                UnitYear facts = unitYear(unit, i);
+                List<ProgressReported> unitEvents = new ArrayList<>();
+                for (AssignmentFacts f : facts.assignments().values()) {
+                    TargetAssigned target = targetOf(unit, f);
+                    t.add(new Document("_id", target.assignmentId()).append("version", target.version())
+                            .append("json", json.writeValueAsString(target)).append("unitCode", unit.code()));
+                    PeriodValue q3 = f.periods().get(quarters.get(2).code());
+                    PeriodValue q4 = f.periods().get(quarters.get(3).code());
+                    if (q3.reportedValue() != null) {
+                        String id = f.assignmentId() + "|" + q3.period();
+                        a.add(new Document("_id", id).append("assignmentId", f.assignmentId()).append("period", q3.period())
+                                .append("actual", new Decimal128(q3.countingValue())).append("reportId", "r-" + id));
+                        LagRecord r = LagRecord.none(f.assignmentId(), quarters.get(2));
+                        r.reassess(target, q3.countingValue(), rule, LagRecord.none(f.assignmentId(), quarters.get(1)));
+                        st.add(statusDocument(id, r));
+                        unitEvents.add(new ProgressReported("r-" + f.assignmentId() + "|" + q4.period(), f.assignmentId(),
+                                unit.code(), q4.period(), q4.reportedValue(), q4.reported(), "bench", q4.reportedAt(),
+                                false, 1, List.of()));
+                    }
+                }
+                if (t.size() >= 5_000) {
+                    flush(targets, t, actuals, a, status, st);
+                }
+                eventsByUnit.add(unitEvents);
+            }
+            flush(targets, t, actuals, a, status, st);
+            // the assessment's read model of the units the events are for, as it stands before Q4
+            SplittableRandom random = new SplittableRandom(64);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < province.units().size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(64));
+            List<ProgressReported> warmup = new ArrayList<>();
+            List<ProgressReported> lagOnly = new ArrayList<>();
+            List<ProgressReported> whole = new ArrayList<>();
+            MongoCollection<Document> unitYears = db.getCollection("assessment_unit_years");
+            for (int i : order) {
+                List<ProgressReported> unitEvents = eventsByUnit.get(i);
+                List<ProgressReported> into = warmup.size() < WARMUP ? warmup : lagOnly.size() < EVENTS ? lagOnly
+                        : whole.size() < EVENTS ? whole : null;
+                if (into == null) {
+                    break;
+                }
+                into.addAll(unitEvents);
+                UnitYear before = withoutPeriod(unitYear(province.units().get(i), i), quarters.get(3).code());
+                unitYears.insertOne(StoredUnitYears.document(before, before.assignments().size() * 4L));
+            }
+            eventsByUnit = null;
+            System.gc();
+            System.out.printf("%n(loaded %,d units' lag read model (%,d targets, %,d actuals, %,d lag statuses) and %,d "
+                    + "unit-years in %.1f s; heap used %,d MiB)%n", province.units().size(), targets.countDocuments(),
+                    actuals.countDocuments(), status.countDocuments(), unitYears.countDocuments(),
+                    (System.nanoTime() - t0) / 1e9, heapUsedMiB());
+
+            AssessLag lag = app.getBean(AssessLag.class);
+            @SuppressWarnings("unchecked")
+            EventHandler<ProgressReported> handler = app.getBean("progressReported", EventHandler.class);
+            shuffle(warmup, random);
+            shuffle(lagOnly, random);
+            shuffle(whole, random);
+            timed(warmup, e -> handler.handle(e, inbound(e)));
+            long[] lagNanos = timed(lagOnly, lag::progressReported);
+            long[] wholeNanos = timed(whole, e -> handler.handle(e, inbound(e)));
+            System.out.printf("%n=== LAG RECOMPUTATION PER PROGRESS EVENT (issue 6) ===%n");
+            System.out.printf("store:      %,d assignments with their targets, 2030Q3 actuals and lag statuses; events: "
+                    + "2030Q4 reports, shuffled, one at a time after %,d warm-up events%n", targets.countDocuments(),
+                    warmup.size());
+            System.out.println(percentiles("lag recomputation (AssessLag)", lagNanos));
+            System.out.println(percentiles("whole handler (lag + assessment read model)", wholeNanos));
+            System.out.printf("goal: lag recomputation per event p99 under 20 ms%n");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void flush(MongoCollection<Document> targets, List<Document> t, MongoCollection<Document> actuals,
+                              List<Document> a, MongoCollection<Document> status, List<Document> st) {
+        insert(targets, t, 1000);
+        insert(actuals, a, 1000);
+        insert(status, st, 1000);
+        t.clear();
+        a.clear();
+        st.clear();
+    }
+
+    /** A lag status document with the fields {@link LagStore#save} writes (its events published: no outbox). */
+    private static Document statusDocument(String id, LagRecord r) {
+        LagAssessment x = r.assessment();
+        return new Document("_id", id).append("assignmentId", r.assignmentId()).append("period", r.period().code())
+                .append("status", r.status().name()).append("expectedShare", new Decimal128(x.expectedShare()))
+                .append("completion", new Decimal128(x.completion())).append("gapPoints", new Decimal128(x.gapPoints()))
+                .append("reason", x.reason()).append("actual", new Decimal128(r.actual()))
+                .append("escalated", r.escalated()).append("version", 1L);
+    }
+
+    static TargetAssigned targetOf(Unit unit, AssignmentFacts f) {
+        Terms x = f.terms();
+        return new TargetAssigned(f.assignmentId(), PROVINCE + "-" + YEAR, YEAR, x.targetCode(), x.title(), "ECO",
+                unit.code(), unit.name(), List.of(), PROVINCE + "-D00",
+                x.qualitative() ? IndicatorKind.QUALITATIVE : IndicatorKind.CUMULATIVE, x.unitOfMeasure(),
+                x.targetValue(), x.standardScore(), Frequency.QUARTERLY, null, List.of(), 1);
+    }
+
+    private static UnitYear withoutPeriod(UnitYear u, String period) {
+        Map<String, AssignmentFacts> next = new TreeMap<>();
+        u.assignments().forEach((id, f) -> {
+            Map<String, PeriodValue> periods = new TreeMap<>(f.periods());
+            periods.remove(period);
+            next.put(id, new AssignmentFacts(id, f.version(), f.terms(), f.withdrawn(), periods, f.fraudFlags()));
+        });
+        return new UnitYear(u.year(), u.unitCode(), u.unitName(), next);
+    }
+
+    private static InboundEvent inbound(ProgressReported e) {
+        return new InboundEvent(e.reportId(), ProgressReported.TYPE, "/mubiao/progress-service", e.assignmentId(),
+                e.reportedAt(), null, "mubiao.progress.events", 0, 0);
+    }
+
+    private static <T> void shuffle(List<T> list, SplittableRandom random) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(list, i, random.nextInt(i + 1));
+        }
+    }
+
+    private static long[] timed(List<ProgressReported> events, java.util.function.Consumer<ProgressReported> handle) {
+        long[] nanos = new long[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            long t0 = System.nanoTime();
+            handle.accept(events.get(i));
+            nanos[i] = System.nanoTime() - t0;
+        }
+        return nanos;
+    }
+
+    private static String percentiles(String label, long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        double total = java.util.Arrays.stream(sorted).sum() / 1e9;
+        return "%-45s %,d events in %.1f s (%,.0f/s): p50 %.2f ms, p99 %.2f ms, slowest %.1f ms".formatted(label,
+                sorted.length, total, sorted.length / total, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 }
