@@ -7,9 +7,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +55,15 @@ public final class LatestVersions<T> {
     public Optional<T> find(String id) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
                 .map(d -> json.readValue(d.getString("json"), type));
+    }
+
+    /** The newest payload of every id the filter matches, by id (in the order the server returns them): one query. */
+    public Map<String, T> findAll(Bson filter) {
+        Map<String, T> found = new LinkedHashMap<>();
+        for (Document d : collection.find(filter).batchSize(1000)) {
+            found.put(String.valueOf(d.get("_id")), json.readValue(d.getString("json"), type));
+        }
+        return found;
     }
 
     public MongoCollection<Document> collection() {

@@ -20,6 +20,7 @@ import cn.mubiao.scoring.assessment.persistence.RuleSetStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,25 +79,46 @@ public class AssessUnits {
     public Assessed assess(int year, String issuer, RuleInForce rules) {
         Map<String, Scored> scored = new TreeMap<>();
         List<NotRanked> notRanked = new ArrayList<>();
-        for (String unitCode : store.unitsOf(year)) {
-            if (!UnitCodes.isWithin(unitCode, issuer)) {
-                continue;
-            }
-            Optional<UnitYear> facts = store.unitYear(year, unitCode).filter(u -> !u.live().isEmpty());
-            if (facts.isEmpty()) {
-                continue;
-            }
+        forEachUnitOf(year, issuer, category -> true, (unit, facts, entered) -> {
             try {
-                UnitEntries entered = entries.find(year, unitCode);
-                UnitSheet sheet = entered.applyTo(facts.get().sheet(categoryOf(unitCode), nameOf(facts.get())));
-                scored.put(unitCode, new Scored(facts.get(), entered,
+                UnitSheet sheet = entered.applyTo(facts.sheet(unit.category(), unit.name()));
+                scored.put(facts.unitCode(), new Scored(facts, entered,
                         AssessmentCalculator.compute(rules.ruleSet().rules(), sheet)));
             } catch (Refusal e) {
-                notRanked.add(new NotRanked(unitCode, nameOf(facts.get()), e.field(), e.reason()));
+                notRanked.add(new NotRanked(facts.unitCode(), unit.name(), e.field(), e.reason()));
             }
-        }
+        });
+        notRanked.sort(Comparator.comparing(NotRanked::unitCode));
         Ranking ranking = Grading.rank(rules.ruleSet().rules(), scored.values().stream().map(Scored::result).toList());
         return new Assessed(year, issuer, rules, ranking, scored, notRanked);
+    }
+
+    /** A unit as the assessment of an area sees it: its name (the unit tree's, else the facts') and category. */
+    private record AreaUnit(String name, Category category) {
+    }
+
+    private interface UnitAction {
+        void accept(AreaUnit unit, UnitYear facts, UnitEntries entered);
+    }
+
+    /**
+     * Every unit of the issuer's area holding a live assignment of the year, whose category (null: none) is
+     * wanted, with its facts and entries. Three queries for the whole area, each read by cursor: the unit tree's
+     * units, the entries, then the units' years one by one.
+     */
+    private void forEachUnitOf(int year, String issuer, Predicate<Category> wanted, UnitAction action) {
+        String prefix = UnitCodes.subtreePrefix(UnitCodes.region(issuer));
+        Map<String, UnitChanged> units = store.units(prefix);
+        Map<String, UnitEntries> entries = this.entries.all(year, prefix);
+        store.forEachUnitYear(year, prefix, facts -> {
+            Optional<UnitChanged> unit = Optional.ofNullable(units.get(facts.unitCode()));
+            Category category = unit.map(UnitChanged::assessmentCategory).flatMap(Categories::of).orElse(null);
+            if (!wanted.test(category) || !facts.hasLive()) {
+                return;
+            }
+            AreaUnit area = new AreaUnit(unit.map(UnitChanged::name).orElse(facts.unitName()), category);
+            action.accept(area, facts, entries.getOrDefault(facts.unitCode(), UnitEntries.none(year, facts.unitCode())));
+        });
     }
 
     /**
@@ -139,20 +161,15 @@ public class AssessUnits {
         RuleInForce rules = ruleSet(year);
         List<UnitResult> results = new ArrayList<>();
         List<NotRanked> notRanked = new ArrayList<>();
-        for (String unitCode : store.unitsOf(year)) {
-            if (!UnitCodes.isWithin(unitCode, issuer) || categoryOf(unitCode) != category) {
-                continue;
-            }
-            Optional<UnitYear> facts = store.unitYear(year, unitCode).filter(u -> !u.live().isEmpty());
-            if (facts.isEmpty()) {
-                continue;
-            }
+        forEachUnitOf(year, issuer, c -> c == category, (unit, facts, entered) -> {
             try {
-                results.add(compute(rules, facts.get()));
+                results.add(AssessmentCalculator.compute(rules.ruleSet().rules(),
+                        entered.applyTo(facts.sheet(unit.category(), unit.name()))));
             } catch (Refusal e) {
-                notRanked.add(new NotRanked(unitCode, nameOf(facts.get()), e.field(), e.reason()));
+                notRanked.add(new NotRanked(facts.unitCode(), unit.name(), e.field(), e.reason()));
             }
-        }
+        });
+        notRanked.sort(Comparator.comparing(NotRanked::unitCode));
         List<GradedResult> ranked = Grading.rank(rules.ruleSet().rules(), results).of(category).stream()
                 .filter(g -> visible.test(g.unitCode())).toList();
         return new Standings(year, category, issuer, rules, ranked,

@@ -81,6 +81,6 @@ public class RecordAssessmentFacts {
         if (period == null || unitCode == null) {
             return; // not a period of the plan year: nothing to score
         }
-        store.change(period.year(), unitCode, unit -> unit.withAssignment(assignmentId, change));
+        store.changeAssignment(period.year(), unitCode, assignmentId, change);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Set;
@@ -135,9 +134,19 @@ public record AssignmentFacts(String assignmentId, long version, Terms terms, bo
 
     /** The value that counts of the latest period with a value (prefer verified), or none (completion 0). */
     public YearEndValue yearEnd() {
-        Optional<PeriodValue> latest = periods.values().stream().filter(PeriodValue::hasValue)
-                .max(Comparator.comparing(AssignmentFacts::periodEnd).thenComparing(PeriodValue::period));
-        return latest.map(YearEndValue::of).orElseGet(YearEndValue::none);
+        PeriodValue latest = null;
+        int latestEnd = 0;
+        for (PeriodValue p : periods.values()) { // each code parsed once, not once per comparison
+            if (!p.hasValue()) {
+                continue;
+            }
+            int end = periodEnd(p);
+            if (latest == null || end > latestEnd || end == latestEnd && p.period().compareTo(latest.period()) > 0) {
+                latest = p;
+                latestEnd = end;
+            }
+        }
+        return latest == null ? YearEndValue.none() : YearEndValue.of(latest);
     }
 
     private static int periodEnd(PeriodValue p) {

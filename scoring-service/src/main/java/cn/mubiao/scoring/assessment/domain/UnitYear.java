@@ -44,6 +44,16 @@ public record UnitYear(int year, String unitCode, String unitName, Map<String, A
                 .sorted(Comparator.comparing(AssignmentFacts::assignmentId)).toList();
     }
 
+    /** Whether any assignment counts (as {@code !live().isEmpty()}, without sorting them). */
+    public boolean hasLive() {
+        for (AssignmentFacts a : assignments.values()) {
+            if (a.live()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The sheet the calculator scores.
      *

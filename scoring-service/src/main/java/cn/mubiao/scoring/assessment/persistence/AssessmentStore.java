@@ -9,11 +9,14 @@ import cn.mubiao.scoring.assessment.domain.AssignmentFacts.Terms;
 import cn.mubiao.scoring.assessment.domain.PeriodValue;
 import cn.mubiao.scoring.assessment.domain.UnitYear;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The assessment's read model, every hot read by {@code _id}:
@@ -47,6 +52,8 @@ import java.util.function.UnaryOperator;
 public class AssessmentStore {
 
     private static final int ATTEMPTS = 20;
+    /** Unit-years per cursor batch: a few megabytes per reply (a unit's year with 100 assignments is ~100-300 KiB). */
+    private static final int BATCH = 16;
 
     private final MongoCollection<Document> unitYears;
     private final MongoCollection<Document> years;
@@ -92,6 +99,63 @@ public class AssessmentStore {
             }
         }
         throw new IllegalStateException("too many concurrent writes to " + id);
+    }
+
+    /**
+     * Applies a change to one assignment of the unit's year, reading and writing that assignment alone (a unit's
+     * year holds all its assignments with their periods: 100 of them are ~100-300 KiB, too much to move for every
+     * report). Same outcome as {@code change(year, unitCode, u -> u.withAssignment(assignmentId, change))}, under the
+     * same version guard; a unit's year not stored yet is created through {@link #change}.
+     */
+    public void changeAssignment(int year, String unitCode, String assignmentId, UnaryOperator<AssignmentFacts> change) {
+        String id = key(year, unitCode);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document doc = unitYears.find(Filters.eq("_id", id)).projection(Projections.fields(
+                    Projections.include("version"),
+                    Projections.elemMatch("assignments", Filters.eq("assignmentId", assignmentId)))).first();
+            if (doc == null) {
+                change(year, unitCode, unit -> unit.withAssignment(assignmentId, change));
+                return;
+            }
+            long readVersion = doc.get("version", Number.class).longValue();
+            List<Document> found = doc.getList("assignments", Document.class, List.of());
+            AssignmentFacts before = found.isEmpty() ? AssignmentFacts.unknown(assignmentId) : readAssignment(found.getFirst());
+            AssignmentFacts after = change.apply(before);
+            if (!found.isEmpty() && after.equals(before)) {
+                return;
+            }
+            Bson guard = Filters.and(Filters.eq("_id", id), Filters.eq("version", readVersion));
+            Bson version = Updates.set("version", readVersion + 1);
+            boolean written = found.isEmpty()
+                    ? unitYears.updateOne(guard, Updates.combine(Updates.push("assignments", write(after)), version))
+                    .getModifiedCount() == 1
+                    : unitYears.updateOne(guard, Updates.combine(Updates.set("assignments.$[a]", write(after)), version),
+                    new UpdateOptions().arrayFilters(List.of(Filters.eq("a.assignmentId", assignmentId))))
+                    .getModifiedCount() == 1;
+            if (written) {
+                return;
+            }
+        }
+        throw new IllegalStateException("too many concurrent writes to " + id);
+    }
+
+    /**
+     * Every unit's year of {@code year} whose unit code starts with {@code codePrefix} (an area's
+     * {@link cn.mubiao.kit.security.UnitCodes#subtreePrefix}), handed over one by one as a single cursor brings them:
+     * one query for an area instead of one per unit.
+     */
+    public void forEachUnitYear(int year, String codePrefix, Consumer<UnitYear> action) {
+        try (MongoCursor<Document> cursor = unitYears.find(Filters.and(Filters.eq("year", year),
+                Filters.regex("unitCode", "^" + Pattern.quote(codePrefix)))).batchSize(BATCH).iterator()) {
+            while (cursor.hasNext()) {
+                action.accept(read(cursor.next()));
+            }
+        }
+    }
+
+    /** The latest {@code UnitChanged} of every unit whose code starts with {@code codePrefix}, by code: one query. */
+    public Map<String, UnitChanged> units(String codePrefix) {
+        return units.findAll(Filters.regex("_id", "^" + Pattern.quote(codePrefix)));
     }
 
     /** The units that have an assessment read model for the year. */
@@ -175,28 +239,33 @@ public class AssessmentStore {
     private static UnitYear read(Document doc) {
         Map<String, AssignmentFacts> assignments = new HashMap<>();
         for (Document d : doc.getList("assignments", Document.class, List.of())) {
-            Document t = d.get("terms", Document.class);
-            Terms terms = t == null ? null : new Terms(t.getString("targetCode"), t.getString("title"),
-                    t.getString("kind"), t.getString("unitOfMeasure"), dec(t, "targetValue"), dec(t, "standardScore"),
-                    t.getString("role"), t.getList("coUnitCodes", String.class, List.of()), t.getString("issuerUnitCode"),
-                    t.getString("provinceCode"), t.getString("source"), dec(t, "provinceTargetValue"),
-                    dec(t, "cityTargetValue"), t.getString("targetValueProvenance"));
-            Map<String, PeriodValue> periods = new HashMap<>();
-            for (Document p : d.getList("periods", Document.class, List.of())) {
-                periods.put(p.getString("period"), new PeriodValue(p.getString("period"), dec(p, "reported"),
-                        p.getInteger("reportedVersion", 0), dec(p, "verified"), instant(p, "verifiedAt"),
-                        p.getString("verifiedSource"), dec(p, "reportedValue"), instant(p, "reportedAt"),
-                        dec(p, "verifiedValue")));
-            }
-            Set<FraudFlag> flags = new HashSet<>();
-            for (Document f : d.getList("fraudFlags", Document.class, List.of())) {
-                flags.add(new FraudFlag(f.getString("reportId"), f.getInteger("reportVersion", 0), f.getString("period"),
-                        f.getString("reason")));
-            }
-            assignments.put(d.getString("assignmentId"), new AssignmentFacts(d.getString("assignmentId"),
-                    d.get("version", Number.class).longValue(), terms, d.getBoolean("withdrawn", false), periods, flags));
+            AssignmentFacts a = readAssignment(d);
+            assignments.put(a.assignmentId(), a);
         }
         return new UnitYear(doc.getInteger("year"), doc.getString("unitCode"), doc.getString("unitName"), assignments);
+    }
+
+    private static AssignmentFacts readAssignment(Document d) {
+        Document t = d.get("terms", Document.class);
+        Terms terms = t == null ? null : new Terms(t.getString("targetCode"), t.getString("title"),
+                t.getString("kind"), t.getString("unitOfMeasure"), dec(t, "targetValue"), dec(t, "standardScore"),
+                t.getString("role"), t.getList("coUnitCodes", String.class, List.of()), t.getString("issuerUnitCode"),
+                t.getString("provinceCode"), t.getString("source"), dec(t, "provinceTargetValue"),
+                dec(t, "cityTargetValue"), t.getString("targetValueProvenance"));
+        Map<String, PeriodValue> periods = new HashMap<>();
+        for (Document p : d.getList("periods", Document.class, List.of())) {
+            periods.put(p.getString("period"), new PeriodValue(p.getString("period"), dec(p, "reported"),
+                    p.getInteger("reportedVersion", 0), dec(p, "verified"), instant(p, "verifiedAt"),
+                    p.getString("verifiedSource"), dec(p, "reportedValue"), instant(p, "reportedAt"),
+                    dec(p, "verifiedValue")));
+        }
+        Set<FraudFlag> flags = new HashSet<>();
+        for (Document f : d.getList("fraudFlags", Document.class, List.of())) {
+            flags.add(new FraudFlag(f.getString("reportId"), f.getInteger("reportVersion", 0), f.getString("period"),
+                    f.getString("reason")));
+        }
+        return new AssignmentFacts(d.getString("assignmentId"),
+                d.get("version", Number.class).longValue(), terms, d.getBoolean("withdrawn", false), periods, flags);
     }
 
     /** An instant as a BSON date (milliseconds) beside its {@code <field>Nanos}, so it reads back exactly. */

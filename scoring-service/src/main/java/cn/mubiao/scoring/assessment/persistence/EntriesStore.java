@@ -9,7 +9,10 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The entries of each unit's plan year ({@code assessment_entries}, {@code _id "2007|410102-FGW"}): claims, vetoes,
@@ -27,6 +30,17 @@ public class EntriesStore {
     public UnitEntries find(int year, String unitCode) {
         Document d = entries.find(Filters.eq("_id", key(year, unitCode))).first();
         return d == null ? UnitEntries.none(year, unitCode) : EntriesCodec.read(d, d.get("version", Number.class).longValue());
+    }
+
+    /** The entries of every unit of {@code year} whose code starts with {@code codePrefix}, by unit code: one query. */
+    public Map<String, UnitEntries> all(int year, String codePrefix) {
+        Map<String, UnitEntries> found = new HashMap<>();
+        for (Document d : entries.find(Filters.and(Filters.eq("year", year),
+                Filters.regex("unitCode", "^" + Pattern.quote(codePrefix)))).batchSize(1000)) {
+            UnitEntries e = EntriesCodec.read(d, d.get("version", Number.class).longValue());
+            found.put(e.unitCode(), e);
+        }
+        return found;
     }
 
     public Optional<UnitEntries> stored(int year, String unitCode) {
