@@ -45,10 +45,11 @@ public final class PlatformAccess {
         return platform.services.get(name).url();
     }
 
-    /** Assigns a target titled {@code title} (12 亿元 by year end, monthly) to 中原区 and returns its id. */
-    public String createAssignment(String officeToken, String id, String title) throws Exception {
+    /** Assigns a target of {@code year} titled {@code title} (12 亿元 by year end, monthly) to 中原区 and returns its id. */
+    public String createAssignment(String officeToken, String id, String title, int year) throws Exception {
         HttpResponse<String> r = api.send("PUT", "/api/targets/assignments/" + id, officeToken,
-                Api.assignment(title, "410102", "中原区", "12"), Map.of());
+                Api.assignment(title, "410102", "中原区", "12").replace("\"planId\":\"2007-410100\",\"year\":2007",
+                        "\"planId\":\"" + year + "-410100\",\"year\":" + year), Map.of());
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new IllegalStateException("cannot create assignment " + id + ": " + r.statusCode() + " " + r.body());
         }
