@@ -121,6 +121,17 @@ class GatewayEdgeTest extends GatewayTestSupport {
     }
 
     @Test
+    void theServiceLearnsTheCallersAddressAndAnAddressTheClientPlantedIsNotBelieved() {
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-Host", "evil.example")
+                .exchange().expectStatus().isOk();
+
+        assertThat(STUB.relayedForwardedFor.get()).as("the peer's address, once").doesNotContain("6.6.6.6")
+                .matches("[0-9a-fA-F.:]+");
+        assertThat(STUB.relayedForwardedHost.get()).doesNotContain("evil.example").isNotBlank();
+    }
+
+    @Test
     void aWellFormedIncomingRequestIdIsKeptAndAMalformedOneReplaced() {
         web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
                 .header("X-Request-Id", "console-42.a:b_c")

@@ -48,6 +48,8 @@ final class Stub {
     final AtomicReference<String> relayedAuthorization = new AtomicReference<>();
     final AtomicReference<String> relayedCookie = new AtomicReference<>();
     final AtomicReference<String> relayedRequestId = new AtomicReference<>();
+    final AtomicReference<String> relayedForwardedFor = new AtomicReference<>();
+    final AtomicReference<String> relayedForwardedHost = new AtomicReference<>();
     final AtomicInteger relayedBodyBytes = new AtomicInteger();
     final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
     /** Codes the stub will accept: code -> what the authorization request said (code_challenge, nonce). */
@@ -77,6 +79,8 @@ final class Stub {
                 relayedCookie.set(x.getRequestHeaders().getFirst("Cookie"));
                 String requestId = x.getRequestHeaders().getFirst("X-Request-Id");
                 relayedRequestId.set(requestId);
+                relayedForwardedFor.set(String.join(",", x.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of())));
+                relayedForwardedHost.set(String.join(",", x.getRequestHeaders().getOrDefault("X-Forwarded-Host", List.of())));
                 relayedBodyBytes.set(x.getRequestBody().readAllBytes().length);
                 if (requestId != null) {
                     x.getResponseHeaders().add("X-Request-Id", requestId);

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
  * same messages from this JVM straight to the same sinks (one sender, a new SMTP connection per mail as the
  * service's mail sender opens, one bound SMPP session), measured in the same run.
  *
- * <p>The reports are July's, of assignments spread over 36 plan years of 中原区 (see {@link #year}).
+ * <p>The reports are July's, of assignments spread over 26 plan years of 中原区 (see {@link #year}).
  *
  * <p>Not part of the test suite (failsafe runs {@code *IT} only): run it with {@code infra/bench/warning-latency}.
  * Knobs: {@code -Dbench.rate} (reports/s, 50), {@code -Dbench.seconds} (measured, 30), {@code -Dbench.warmup}
@@ -148,11 +148,11 @@ class WarningLatencyBench {
     }
 
     /**
-     * The assignments are spread over 36 plan years of 中原区 (1990–2025), about 57 a year, as many as a county holds:
+     * The assignments are spread over 26 plan years of 中原区 (2000–2025), about 80 a year, as many as a county holds:
      * its people are the ones with logins, and scoring keeps one document per unit and year.
      */
     private static int year(int i) {
-        return 1990 + i % 36;
+        return 2000 + i % 26;
     }
 
     private String title(int i) {
