@@ -138,6 +138,32 @@ class PlanApiTest {
                 .andExpect(jsonPath("$[0].totalScore", is(100)));
     }
 
+    @Autowired
+    cn.mubiao.kit.events.EventHandler<cn.mubiao.contracts.scoring.AssessmentPublished> assessmentPublished;
+
+    private void publish(String unit) {
+        assessmentPublished.handle(new cn.mubiao.contracts.scoring.AssessmentPublished(year, "410100", unit, unit,
+                "DEPARTMENTS", new java.math.BigDecimal("95.5"), "95.50", "BASIC", "基本奖 / basic award", 1, 1, false, 1,
+                java.time.Instant.parse("2031-02-01T02:00:00Z")), null);
+    }
+
+    @Test
+    void publishedYearEndResultsMarkTheIssuedPlanAssessedOnceAndLeaveOtherYearsAlone() throws Exception {
+        issuable();
+        mvc.perform(post("/api/targets/plans/" + planId + "/issue").with(office)).andExpect(status().isOk());
+        int nextYear = YEARS.getAndIncrement();
+        mvc.perform(put("/api/targets/plans/410100-" + nextYear).with(office).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"issuerUnitCode\":\"410100\",\"year\":%d,\"title\":\"下一年\",\"categories\":[{\"code\":\"LEAP\",\"name\":\"跨越式发展目标\"}]}"
+                        .formatted(nextYear))).andExpect(status().isCreated());
+
+        publish("410100-FGW");
+        publish("410102");
+
+        mvc.perform(get("/api/targets/plans/" + planId).with(office)).andExpect(jsonPath("$.status", is("ASSESSED")));
+        mvc.perform(get("/api/targets/plans/410100-" + nextYear).with(office)).andExpect(jsonPath("$.status", is("DRAFT")));
+        mvc.perform(post("/api/targets/plans/" + planId + "/issue").with(office)).andExpect(status().is4xxClientError());
+    }
+
     private ResultActions catalogue(String indicators) throws Exception {
         return mvc.perform(put("/api/targets/plans/" + planId + "/province-catalogue").with(office)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"indicators\":[" + indicators + "]}"));
