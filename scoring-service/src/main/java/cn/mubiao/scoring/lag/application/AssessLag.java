@@ -1,5 +1,6 @@
 package cn.mubiao.scoring.lag.application;
 
+import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
@@ -43,7 +44,29 @@ public class AssessLag {
     }
 
     public void progressReported(ProgressReported report) {
+        if (report.cumulativeActual() == null && !report.milestones().isEmpty()) {
+            milestones(report);
+            return;
+        }
         actual(report.assignmentId(), report.period(), report.cumulativeActual(), report.reportId());
+    }
+
+    /**
+     * A qualitative target's report: its milestones decide the status (an overdue one is red). The share done is kept
+     * as the period's actual, so the period counts as reported.
+     */
+    private void milestones(ProgressReported report) {
+        var target = store.target(report.assignmentId());
+        var period = Period.parse(report.period());
+        if (target.isEmpty() || period.isEmpty()) {
+            return;
+        }
+        Period p = period.get();
+        LagRecord record = write(report.assignmentId(), p, r -> {
+            r.milestones(report.milestones(), target.get(), store.record(report.assignmentId(), p.previous()));
+            return true;
+        });
+        store.saveActual(report.assignmentId(), report.period(), record.actual(), report.reportId());
     }
 
     /** A corrected version replaces the actual of its period. */
@@ -91,6 +114,9 @@ public class AssessLag {
         var period = Period.parse(periodCode);
         if (target.isEmpty() || actual.isEmpty() || period.isEmpty()) {
             return; // the other half has not arrived yet; its event will trigger the assessment
+        }
+        if (target.get().indicatorKind() == IndicatorKind.QUALITATIVE) {
+            return; // its milestones decided the status when they were reported
         }
         Period p = period.get();
         LagRecord record = write(assignmentId, p, r -> {

@@ -3,12 +3,14 @@ package cn.mubiao.scoring.lag.domain;
 import cn.mubiao.contracts.LagStatus;
 import cn.mubiao.contracts.MubiaoEvent;
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.progress.MilestoneProgress;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.security.UnitCodes;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,47 @@ public final class LagRecord {
             pendingEvents.add(new StatusChanged(assignmentId, target.unitCode(), target.unitName(), target.targetCode(),
                     target.targetTitle(), period.code(), previous, next.status(), next.expectedShare(), next.completion(),
                     next.gapPoints(), effectiveActual, target.targetValue(), target.unitOfMeasure(), next.reason()));
+        }
+        escalateAfter(target, before);
+    }
+
+    /**
+     * A qualitative target (dated milestones, DOMAIN.md §3–§4): a milestone due by the end of the period and not done
+     * is overdue and makes the period seriously lagging, whatever else is done; otherwise it is on track. Completion is
+     * the share of milestones done, the schedule the share due by the period's end. Escalates like any red period.
+     *
+     * @param milestones the milestones as the report gives them (due date, done or not)
+     */
+    public void milestones(List<MilestoneProgress> milestones, TargetAssigned target, LagRecord before) {
+        if (milestones.isEmpty()) {
+            return;
+        }
+        LocalDate end = period.lastDay();
+        BigDecimal total = BigDecimal.valueOf(milestones.size());
+        List<MilestoneProgress> overdue = milestones.stream()
+                .filter(m -> m.due() != null && !m.due().isAfter(end) && !m.done()).toList();
+        BigDecimal done = BigDecimal.valueOf(milestones.stream().filter(MilestoneProgress::done).count())
+                .divide(total, 4, RoundingMode.HALF_UP);
+        BigDecimal due = BigDecimal.valueOf(milestones.stream().filter(m -> m.due() != null && !m.due().isAfter(end)).count())
+                .divide(total, 4, RoundingMode.HALF_UP);
+        BigDecimal gap = due.subtract(done).max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100));
+        LagStatus next = overdue.isEmpty() ? LagStatus.ON_TRACK : LagStatus.SERIOUSLY_LAGGING;
+        String reason = overdue.isEmpty()
+                ? "里程碑按期推进：已完成%d项，截至期末应完成%d项 / milestones on schedule".formatted(
+                        milestones.stream().filter(MilestoneProgress::done).count(),
+                        milestones.stream().filter(m -> m.due() != null && !m.due().isAfter(end)).count())
+                : "里程碑逾期：%s / milestone overdue: %s".formatted(
+                        overdue.stream().map(m -> "“" + m.title() + "”应于" + m.due() + "完成").reduce((a, b) -> a + "，" + b).orElseThrow(),
+                        overdue.stream().map(m -> m.title() + " due " + m.due()).reduce((a, b) -> a + "; " + b).orElseThrow());
+        LagStatus previous = status;
+        this.assessment = new LagAssessment(next, due, done, gap, reason);
+        this.actual = done;
+        this.status = next;
+        if (previous != next) {
+            // the actual and target of a qualitative target are milestones: so many done of so many (项)
+            pendingEvents.add(new StatusChanged(assignmentId, target.unitCode(), target.unitName(), target.targetCode(),
+                    target.targetTitle(), period.code(), previous, next, due, done, gap,
+                    BigDecimal.valueOf(milestones.stream().filter(MilestoneProgress::done).count()), total, "项", reason));
         }
         escalateAfter(target, before);
     }
