@@ -91,11 +91,15 @@ final class Api {
     }
 
     static String assignment(String title, String unit, String unitName, String value) {
+        return assignment(title, unit, unitName, value, 2007);
+    }
+
+    static String assignment(String title, String unit, String unitName, String value, int year) {
         return """
-                {"planId":"2007-410100","year":2007,"targetCode":"A03","targetTitle":"%s","category":"跨越式发展目标",
+                {"planId":"%d-410100","year":%d,"targetCode":"A03","targetTitle":"%s","category":"跨越式发展目标",
                  "unitCode":"%s","unitName":"%s","monitorUnitCode":"410100-TJJ","indicatorKind":"CUMULATIVE",
                  "unitOfMeasure":"亿元","targetValue":%s,"standardScore":10,"frequency":"MONTHLY","leaders":["张副市长"]}"""
-                .formatted(title, unit, unitName, value);
+                .formatted(year, year, title, unit, unitName, value);
     }
 
     static String report(String assignmentId, String period, String actual) {

@@ -48,8 +48,7 @@ public final class PlatformAccess {
     /** Assigns a target of {@code year} titled {@code title} (12 亿元 by year end, monthly) to 中原区 and returns its id. */
     public String createAssignment(String officeToken, String id, String title, int year) throws Exception {
         HttpResponse<String> r = api.send("PUT", "/api/targets/assignments/" + id, officeToken,
-                Api.assignment(title, "410102", "中原区", "12").replace("\"planId\":\"2007-410100\",\"year\":2007",
-                        "\"planId\":\"" + year + "-410100\",\"year\":" + year), Map.of());
+                Api.assignment(title, "410102", "中原区", "12", year), Map.of());
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new IllegalStateException("cannot create assignment " + id + ": " + r.statusCode() + " " + r.body());
         }
@@ -87,12 +86,6 @@ public final class PlatformAccess {
 
     /** Assigns a target to 中原区 as the city target office and returns its id. */
     public String createAssignment(String officeToken) throws Exception {
-        String id = "BENCH-" + UUID.randomUUID() + "@410102";
-        HttpResponse<String> r = api.send("PUT", "/api/targets/assignments/" + id, officeToken,
-                Api.assignment("基准测试", "410102", "中原区", "12"), Map.of());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("cannot create the benchmark assignment: " + r.statusCode() + " " + r.body());
-        }
-        return id;
+        return createAssignment(officeToken, "BENCH-" + UUID.randomUUID() + "@410102", "基准测试", 2007);
     }
 }

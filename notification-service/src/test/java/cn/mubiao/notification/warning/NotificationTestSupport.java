@@ -2,6 +2,7 @@ package cn.mubiao.notification.warning;
 
 import cn.mubiao.kit.events.InboundEvent;
 import cn.mubiao.kit.testing.InMemoryMongo;
+import cn.mubiao.kit.testing.MovableClock;
 import cn.mubiao.notification.channel.EmailChannel;
 import cn.mubiao.notification.channel.SmsChannel;
 import cn.mubiao.notification.recipient.KeycloakRecipients;
@@ -21,10 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,12 +43,12 @@ import static org.mockito.Mockito.when;
         "mubiao.notification.delivery.first-backoff=30s", "mubiao.notification.delivery.breaker-window=50",
         "mubiao.notification.delivery.workers=0"})
 @AutoConfigureMockMvc
-@Import(NotificationTestSupport.MovableClock.class)
+@Import(NotificationTestSupport.MovableClockConfiguration.class)
 public abstract class NotificationTestSupport {
 
     /** 2007-08-03 10:00 in Shanghai. */
     protected static final Instant START = Instant.parse("2007-08-03T02:00:00Z");
-    protected static final TestClock CLOCK = new TestClock();
+    protected static final MovableClock CLOCK = new MovableClock(START);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -58,7 +56,7 @@ public abstract class NotificationTestSupport {
     }
 
     @TestConfiguration
-    static class MovableClock {
+    static class MovableClockConfiguration {
         @Bean
         Clock clock() {
             return CLOCK;
@@ -124,33 +122,6 @@ public abstract class NotificationTestSupport {
 
         public List<String> addresses() {
             return sent.stream().map(Sent::address).toList();
-        }
-    }
-
-    protected static final class TestClock extends Clock {
-        private volatile Instant now = START;
-
-        public void set(Instant i) {
-            now = i;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -7,6 +7,7 @@ import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.contracts.target.UnitChanged;
 import cn.mubiao.kit.events.EventHandler;
 import cn.mubiao.kit.testing.InMemoryMongo;
+import cn.mubiao.kit.testing.MovableClock;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -26,11 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static cn.mubiao.kit.testing.Tokens.user;
@@ -54,35 +51,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class AssessmentWorkflowApiTest {
 
-    /** A clock the tests move forward. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2015-01-20T02:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @TestConfiguration
     static class Clocks {
         @Bean
         MovableClock clock() {
-            return new MovableClock();
+            return new MovableClock("2015-01-20T02:00:00Z");
         }
     }
 

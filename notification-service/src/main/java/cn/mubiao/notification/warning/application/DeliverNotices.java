@@ -194,8 +194,9 @@ public class DeliverNotices {
                     d.unitCode(), d.recipient(), d.channel().name(), d.address(), at));
             if (deliveries.sent(d.id(), new Attempt(at, AttemptOutcome.SENT, null), providerId, delivered)) {
                 outbox.written(DeliveryStore.COLLECTION, d.id(), List.of(delivered));
-                if (d.channel() == Channel.SMS && providerId != null && !providerId.isBlank()) {
-                    receipts.sent(d.id(), List.of(providerId.split(",")));
+                List<String> parts = DeliveryStore.partIds(d.channel(), providerId);
+                if (!parts.isEmpty()) {
+                    receipts.sent(d.id(), parts);
                 }
             }
         } catch (CallNotPermittedException e) {

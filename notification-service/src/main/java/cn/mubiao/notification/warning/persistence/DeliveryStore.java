@@ -67,9 +67,14 @@ public class DeliveryStore {
 
         /** The SMSC's message ids of an SMS's parts (empty before it is sent, and for an email). */
         public List<String> partIds() {
-            return channel != Channel.SMS || providerId == null || providerId.isBlank() ? List.of()
-                    : List.of(providerId.split(","));
+            return DeliveryStore.partIds(channel, providerId);
         }
+    }
+
+    /** The SMSC's message ids of an SMS's parts in the provider id the SMS channel returns (comma-separated). */
+    public static List<String> partIds(Channel channel, String providerId) {
+        return channel != Channel.SMS || providerId == null || providerId.isBlank() ? List.of()
+                : List.of(providerId.split(","));
     }
 
     /** Creates the delivery; false when one with this key exists already (a replayed event). */

@@ -6,6 +6,7 @@ import cn.mubiao.contracts.progress.ReportDue;
 import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.kit.testing.InMemoryMongo;
+import cn.mubiao.kit.testing.MovableClock;
 import cn.mubiao.progress.assignment.domain.Assignment;
 import cn.mubiao.progress.assignment.persistence.AssignmentStore;
 import cn.mubiao.progress.calendar.persistence.NoticeStore;
@@ -24,10 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,35 +43,12 @@ class SendReportNoticesTest {
         registry.add("spring.mongodb.uri", () -> InMemoryMongo.uri("progress-notices-test"));
     }
 
-    /** A clock the test moves from day to day. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2007-08-03T02:00:00Z");
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @TestConfiguration
     static class Clocks {
         @Bean
         MovableClock clock() {
-            return new MovableClock();
+            return new MovableClock("2007-08-03T02:00:00Z");
         }
     }
 
