@@ -2,11 +2,13 @@ package cn.mubiao.scoring;
 
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
+import cn.mubiao.contracts.progress.MilestoneProgress;
 import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
 import cn.mubiao.contracts.progress.ReportOverdue;
 import cn.mubiao.contracts.scoring.EscalationRaised;
 import cn.mubiao.contracts.scoring.StatusChanged;
+import cn.mubiao.contracts.target.Milestone;
 import cn.mubiao.contracts.target.TargetAssigned;
 import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.kit.testing.InMemoryMongo;
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -153,5 +156,46 @@ class EscalationFlowTest {
         report(id, "200708", "110");
 
         assertThat(outbox(id, EscalationRaised.TYPE)).isEmpty();
+    }
+
+    private static TargetAssigned housing(String id) {
+        return new TargetAssigned(id, "410100-2007", 2007, "S02", "建设廉租住房", "十件实事", "410102", "中原区", List.of(),
+                "410100-JSW", IndicatorKind.QUALITATIVE, null, null, BigDecimal.TEN, Frequency.QUARTERLY, List.of(),
+                List.of("李副市长"), 1, "410100-2007-S02", null, "LEAD", "410100", false, null, "CITY", null,
+                List.of(new Milestone(LocalDate.of(2007, 3, 31), "完成选址"), new Milestone(LocalDate.of(2007, 6, 30), "开工建设")));
+    }
+
+    private static List<MilestoneProgress> milestones(boolean startedBuilding) {
+        return List.of(new MilestoneProgress("完成选址", LocalDate.of(2007, 3, 31), true, LocalDate.of(2007, 3, 20), null),
+                new MilestoneProgress("开工建设", LocalDate.of(2007, 6, 30), startedBuilding,
+                        startedBuilding ? LocalDate.of(2007, 6, 28) : null, null));
+    }
+
+    @Test
+    void aMilestoneReportThatComesBeforeItsTargetIsAssessedWhenTheTargetArrives() {
+        String id = "410100-2007-S02@410102#early";
+        lag.progressReported(new ProgressReported("R-" + id, id, "410102", "2007Q2", null, null, "zy-reporter",
+                Instant.parse("2007-07-03T02:00:00Z"), false, 1, milestones(false)));
+        assertThat(outbox(id, StatusChanged.TYPE)).isEmpty();
+
+        lag.targetAssigned(housing(id));
+
+        assertThat(outbox(id, StatusChanged.TYPE)).singleElement().satisfies(e -> assertThat(e.data())
+                .contains("\"status\":\"SERIOUSLY_LAGGING\"").contains("开工建设"));
+        lag.targetAssigned(housing(id));   // replayed: nothing more
+        assertThat(outbox(id, StatusChanged.TYPE)).hasSize(1);
+    }
+
+    @Test
+    void aCorrectionOfAMilestoneReportReassessesThePeriod() {
+        String id = "410100-2007-S02@410102#corrected";
+        lag.targetAssigned(housing(id));
+        lag.progressReported(new ProgressReported("R-" + id, id, "410102", "2007Q2", null, null, "zy-reporter",
+                Instant.parse("2007-07-03T02:00:00Z"), false, 1, milestones(false)));
+        lag.progressCorrected(new ProgressCorrected("R-" + id, id, "410102", "2007Q2", 2, null, null, milestones(true),
+                "开工建设已于6月28日完成，补报", "zy-reporter", Instant.parse("2007-07-04T02:00:00Z"), false));
+
+        assertThat(outbox(id, StatusChanged.TYPE)).hasSize(2).last()
+                .satisfies(e -> assertThat(e.data()).contains("\"status\":\"ON_TRACK\""));
     }
 }

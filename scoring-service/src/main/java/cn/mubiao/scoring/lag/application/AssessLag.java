@@ -2,6 +2,7 @@ package cn.mubiao.scoring.lag.application;
 
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.contracts.Period;
+import cn.mubiao.contracts.progress.MilestoneProgress;
 import cn.mubiao.contracts.progress.ProgressCorrected;
 import cn.mubiao.contracts.progress.ProgressReported;
 import cn.mubiao.contracts.progress.ProgressVerified;
@@ -40,6 +41,7 @@ public class AssessLag {
 
     public void targetAssigned(TargetAssigned target) {
         store.saveTarget(target);
+        store.refreshTerms(target);
         store.periodsWithActuals(target.assignmentId()).forEach(p -> reassess(target.assignmentId(), p));
     }
 
@@ -52,25 +54,39 @@ public class AssessLag {
     }
 
     /**
-     * A qualitative target's report: its milestones decide the status (an overdue one is red). The share done is kept
-     * as the period's actual, so the period counts as reported.
+     * A qualitative target's report: its milestones decide the status (an overdue one is red). They are kept first, so
+     * a report that comes before its target is assessed when the target arrives; the share done is kept as the
+     * period's actual, so the period counts as reported.
      */
     private void milestones(ProgressReported report) {
-        var target = store.target(report.assignmentId());
-        var period = Period.parse(report.period());
-        if (target.isEmpty() || period.isEmpty()) {
-            return;
-        }
-        Period p = period.get();
-        LagRecord record = write(report.assignmentId(), p, r -> {
-            r.milestones(report.milestones(), target.get(), store.record(report.assignmentId(), p.previous()));
-            return true;
-        });
-        store.saveActual(report.assignmentId(), report.period(), record.actual(), report.reportId());
+        store.saveMilestones(report.assignmentId(), report.period(), report.milestones(), report.reportId());
+        assessMilestones(report.assignmentId(), report.period(), report.reportId());
     }
 
-    /** A corrected version replaces the actual of its period. */
+    private void assessMilestones(String assignmentId, String periodCode, String reportId) {
+        var target = store.target(assignmentId);
+        var period = Period.parse(periodCode);
+        List<MilestoneProgress> milestones = store.milestones(assignmentId, periodCode);
+        if (target.isEmpty() || period.isEmpty() || milestones.isEmpty()) {
+            return; // the target has not arrived yet: its event assesses the kept milestones
+        }
+        Period p = period.get();
+        LagRecord record = write(target.get(), p, r -> {
+            r.milestones(milestones, target.get(), store.record(assignmentId, p.previous()));
+            return true;
+        });
+        store.saveActual(assignmentId, periodCode, record.actual(), reportId);
+        escalateNext(target.get(), p, record);
+    }
+
+    /** A corrected version replaces the actual of its period (or a qualitative target's milestones). */
     public void progressCorrected(ProgressCorrected correction) {
+        if (correction.cumulativeActual() == null && !correction.milestones().isEmpty()) {
+            store.saveMilestones(correction.assignmentId(), correction.period(), correction.milestones(),
+                    correction.reportId());
+            assessMilestones(correction.assignmentId(), correction.period(), correction.reportId());
+            return;
+        }
         actual(correction.assignmentId(), correction.period(), correction.cumulativeActual(), correction.reportId());
     }
 
@@ -87,11 +103,11 @@ public class AssessLag {
             return; // reported meanwhile, or a target this service does not know (yet)
         }
         Period p = period.get();
-        LagRecord record = write(overdue.assignmentId(), p, r -> {
+        LagRecord record = write(target.get(), p, r -> {
             r.noReportBy(overdue.dueDate(), target.get(), store.record(overdue.assignmentId(), p.previous()));
             return !r.pendingEvents().isEmpty();
         });
-        write(overdue.assignmentId(), p.next(), r -> {
+        write(target.get(), p.next(), r -> {
             if (r.status() == null) {
                 return false;
             }
@@ -110,25 +126,30 @@ public class AssessLag {
 
     private void reassess(String assignmentId, String periodCode) {
         var target = store.target(assignmentId);
+        if (target.isPresent() && target.get().indicatorKind() == IndicatorKind.QUALITATIVE) {
+            assessMilestones(assignmentId, periodCode, null); // its milestones decide the status
+            return;
+        }
         var actual = store.actual(assignmentId, periodCode);
         var period = Period.parse(periodCode);
         if (target.isEmpty() || actual.isEmpty() || period.isEmpty()) {
             return; // the other half has not arrived yet; its event will trigger the assessment
         }
-        if (target.get().indicatorKind() == IndicatorKind.QUALITATIVE) {
-            return; // its milestones decided the status when they were reported
-        }
         Period p = period.get();
-        LagRecord record = write(assignmentId, p, r -> {
+        LagRecord record = write(target.get(), p, r -> {
             r.reassess(target.get(), actual.get(), rule, store.record(assignmentId, p.previous()));
             return true;
         });
-        // the period after may be red already (a late report or a correction of this one): both red escalates it now
-        write(assignmentId, p.next(), r -> {
+        escalateNext(target.get(), p, record);
+    }
+
+    /** The period after may be red already (a late report or a correction of this one): both red escalates it now. */
+    private void escalateNext(TargetAssigned target, Period p, LagRecord record) {
+        write(target, p.next(), r -> {
             if (r.status() == null) {
                 return false;
             }
-            r.escalateAfter(target.get(), record);
+            r.escalateAfter(target, record);
             return !r.pendingEvents().isEmpty();
         });
     }
@@ -139,14 +160,15 @@ public class AssessLag {
      *
      * @param change false when there is nothing to store
      */
-    private LagRecord write(String assignmentId, Period period, Predicate<LagRecord> change) {
+    private LagRecord write(TargetAssigned target, Period period, Predicate<LagRecord> change) {
+        String assignmentId = target.assignmentId();
         for (int attempt = 1; ; attempt++) {
             LagRecord r = store.record(assignmentId, period);
             if (!change.test(r)) {
                 return r;
             }
             List<OutboxEntry> entries = outbox.entries(r.pendingEvents());
-            if (store.save(r, entries)) {
+            if (store.save(r, target, entries)) {
                 outbox.written(LagStore.STATUS_COLLECTION, LagStore.idOf(r), entries);
                 return r;
             }
