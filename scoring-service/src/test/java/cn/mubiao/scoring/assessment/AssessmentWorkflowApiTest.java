@@ -139,6 +139,18 @@ class AssessmentWorkflowApiTest {
     }
 
     @Test
+    void theProvinceWeightIsSetInTheRuleSetAndAWeightBelowOneIsRefused() throws Exception {
+        String county = "540109";
+        mvc.perform(get("/api/scoring/rule-sets/2019").with(office(county))).andExpect(jsonPath("$.provinceWeight").value(1));
+        send(put("/api/scoring/rule-sets/2019"), office(county), "{\"provinceWeight\":1.2}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.provinceWeight").value(1.2));
+        send(put("/api/scoring/rule-sets/2019"), office(county), "{\"provinceWeight\":0.8}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("provinceWeight")));
+        send(put("/api/scoring/rule-sets/2019"), office(county), "{\"fraudFactor\":-1}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.provinceWeight").value(1.2));
+    }
+
+    @Test
     void publicationStoresEveryUnitsResultAsVersionOneAndRecordsOneAssessmentPublishedEachReplaysRecordNothing()
             throws Exception {
         String county = "540103";

@@ -31,7 +31,7 @@ public final class AssessmentCalculator {
     public static UnitResult compute(ScoringRules rules, UnitSheet sheet) {
         List<String> lines = new ArrayList<>();
 
-        List<Item> items = sheet.items().stream().sorted(Comparator.comparing(Item::code)).toList();
+        List<Item> items = tilted(rules, sheet.items().stream().sorted(Comparator.comparing(Item::code)).toList(), lines);
         List<ItemScore> scores = items.stream().map(item -> score(rules, item)).toList();
         scores.forEach(s -> lines.add(s.line()));
         BigDecimal itemsBase = itemsBase(scores, lines);
@@ -75,6 +75,39 @@ public final class AssessmentCalculator {
                 + show(total) + " (shown as " + Decimals.display(total) + ")");
         return new UnitResult(sheet.unitCode(), sheet.unitName(), sheet.category(), itemsBase, base, bonus, deductions,
                 rating, comprehensive, total, vetoes, scores, claims, lines);
+    }
+
+    /**
+     * Seed 004 (目标分值权重设置上，向省目标倾斜): with a province weight w above 1, each province-assessed item weighs
+     * s × w and every item's share of the 100 base points is that weight over the sum of all weights — the city's own
+     * items give up what the province's gain, the total stays 100. Nothing changes without both kinds of item.
+     */
+    private static List<Item> tilted(ScoringRules rules, List<Item> items, List<String> lines) {
+        if (!rules.tiltsTowardProvince() || items.stream().allMatch(Item::provinceAssessed)
+                || items.stream().noneMatch(Item::provinceAssessed)) {
+            return items;
+        }
+        BigDecimal w = rules.provinceWeight();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal weighted = BigDecimal.ZERO;
+        for (Item item : items) {
+            total = total.add(item.standardScore());
+            weighted = weighted.add(item.provinceAssessed() ? item.standardScore().multiply(w) : item.standardScore());
+        }
+        BigDecimal scale = total.divide(weighted, MC);
+        List<Item> out = new ArrayList<>();
+        List<String> shifts = new ArrayList<>();
+        for (Item item : items) {
+            BigDecimal s = (item.provinceAssessed() ? item.standardScore().multiply(w) : item.standardScore())
+                    .multiply(scale, MC);
+            out.add(item.weighing(s));
+            shifts.add(item.code() + (item.provinceAssessed() ? "（省考）" : "") + " " + plain(item.standardScore()) + "→"
+                    + show(s));
+        }
+        lines.add("省考指标权重倾斜×" + plain(w) + "：省考项目按标准分×" + plain(w) + "，全部项目按比例折回"
+                + plain(total) + "分：" + String.join("，", shifts) + " / province-assessed items weigh ×" + plain(w)
+                + ", all rescaled to " + plain(total) + ": " + String.join(", ", shifts));
+        return out;
     }
 
     /** Scores one item under the rules (第十六、十七、十八条). */

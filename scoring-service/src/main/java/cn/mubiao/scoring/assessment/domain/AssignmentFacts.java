@@ -45,6 +45,11 @@ public record AssignmentFacts(String assignmentId, long version, Terms terms, bo
             coUnitCodes = coUnitCodes == null ? List.of() : List.copyOf(coUnitCodes);
         }
 
+        /** Whether the province assesses the city on this target: aligned with its catalogue, or of province source. */
+        public boolean provinceAssessed() {
+            return provinceCode != null || "PROVINCE".equals(source);
+        }
+
         public boolean qualitative() {
             return "QUALITATIVE".equals(kind);
         }
@@ -166,6 +171,7 @@ public record AssignmentFacts(String assignmentId, long version, Terms terms, bo
         Outcome outcome = terms.qualitative()
                 ? new Outcome.Qualitative(completion.compareTo(BigDecimal.ONE) >= 0 ? Quality.GOOD : Quality.NOT_COMPLETED)
                 : new Outcome.Quantitative(completion);
-        return new Item(assignmentId, terms.title(), terms.standardScore(), outcome, fraudulent(), null);
+        return new Item(assignmentId, terms.title(), terms.standardScore(), outcome, fraudulent(), null,
+                terms.provinceAssessed());
     }
 }

@@ -10,8 +10,15 @@ import java.math.BigDecimal;
  * @param standardScore s, the item's share of the unit's 100 base points
  * @param fraud         虚报瞒报、弄虚作假 found on the item (第十六条): overrides the outcome
  * @param coUnit        present when the unit holds the item as a co-unit
+ * @param provinceAssessed the target is one the province assesses the city on (aligned with its catalogue, or of
+ *                         province source): a rule set may weigh it more ({@link ScoringRules#provinceWeight})
  */
-public record Item(String code, String title, BigDecimal standardScore, Outcome outcome, boolean fraud, CoUnit coUnit) {
+public record Item(String code, String title, BigDecimal standardScore, Outcome outcome, boolean fraud, CoUnit coUnit,
+                   boolean provinceAssessed) {
+
+    public Item(String code, String title, BigDecimal standardScore, Outcome outcome, boolean fraud, CoUnit coUnit) {
+        this(code, title, standardScore, outcome, fraud, coUnit, false);
+    }
 
     public Item {
         if (code == null || code.isBlank()) {
@@ -43,14 +50,24 @@ public record Item(String code, String title, BigDecimal standardScore, Outcome 
     }
 
     public Item fraudulent() {
-        return new Item(code, title, standardScore, outcome, true, coUnit);
+        return new Item(code, title, standardScore, outcome, true, coUnit, provinceAssessed);
     }
 
     public Item asCoUnitOf(String leadUnitCode, Outcome leadOutcome, boolean notPullingWeight) {
-        return new Item(code, title, standardScore, outcome, fraud, new CoUnit(leadUnitCode, leadOutcome, notPullingWeight));
+        return new Item(code, title, standardScore, outcome, fraud, new CoUnit(leadUnitCode, leadOutcome, notPullingWeight),
+                provinceAssessed);
     }
 
     public Item withOutcome(Outcome next) {
-        return new Item(code, title, standardScore, next, fraud, coUnit);
+        return new Item(code, title, standardScore, next, fraud, coUnit, provinceAssessed);
+    }
+
+    public Item asProvinceAssessed() {
+        return new Item(code, title, standardScore, outcome, fraud, coUnit, true);
+    }
+
+    /** The same item weighing {@code weight} of the unit's base instead of its standard score (a tilted rule set). */
+    public Item weighing(BigDecimal weight) {
+        return new Item(code, title, weight, outcome, fraud, coUnit, provinceAssessed);
     }
 }

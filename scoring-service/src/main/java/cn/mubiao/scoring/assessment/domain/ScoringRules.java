@@ -28,12 +28,18 @@ import java.util.Set;
  * @param vetoes                the veto kinds the rule set recognises (第二十七条)
  * @param grades                the grade scheme of each category (第二十一条)
  * @param quarterlyShare        the share (0..1) of the mean quarterly base in the annual base; 0 = the year only
+ * @param provinceWeight        how much more a province-assessed item weighs than the city's own (seed 004: 目标分值
+ *                              权重设置上，向省目标倾斜): 1..5, 1 = no tilt; the unit's 100 base points are shared out
+ *                              again in proportion to standard score × weight (null, as in rule sets stored before it
+ *                              existed, reads as 1)
  */
 public record ScoringRules(Map<Quality, BigDecimal> qualityFactors, BigDecimal policyMissFactor,
                            BigDecimal fraudFactor, boolean coUnitTakesLeadFactor, List<CatalogueEntry> catalogue,
                            BigDecimal bonusCap, BigDecimal deductionCap, boolean trimRatings,
                            BigDecimal comprehensiveMax, Set<VetoKind> vetoes, Map<Category, GradeScheme> grades,
-                           BigDecimal quarterlyShare) {
+                           BigDecimal quarterlyShare, BigDecimal provinceWeight) {
+
+    private static final BigDecimal MAX_PROVINCE_WEIGHT = BigDecimal.valueOf(5);
 
     public ScoringRules {
         if (qualityFactors == null || qualityFactors.size() != Quality.values().length) {
@@ -63,6 +69,11 @@ public record ScoringRules(Map<Quality, BigDecimal> qualityFactors, BigDecimal p
         if (quarterlyShare == null || quarterlyShare.signum() < 0 || quarterlyShare.compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidInput("quarterlyShare", "须在0到1之间 / must be between 0 and 1");
         }
+        provinceWeight = provinceWeight == null ? BigDecimal.ONE : provinceWeight;
+        if (provinceWeight.compareTo(BigDecimal.ONE) < 0 || provinceWeight.compareTo(MAX_PROVINCE_WEIGHT) > 0) {
+            throw new InvalidInput("provinceWeight", "省考指标权重系数须在1到5之间（1为不倾斜） / the province weight is "
+                    + "between 1 and 5 (1: no tilt)");
+        }
         qualityFactors = Map.copyOf(new EnumMap<>(qualityFactors));
         catalogue = List.copyOf(catalogue);
         vetoes = vetoes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(vetoes));
@@ -88,7 +99,8 @@ public record ScoringRules(Map<Quality, BigDecimal> qualityFactors, BigDecimal p
         grades.put(Category.TOWN, new GradeScheme(1, 1, null, null, ninety, true));
         grades.put(Category.STREET, new GradeScheme(1, 1, null, null, ninety, true));
         return new ScoringRules(quality, BigDecimal.ONE, new BigDecimal("-0.5"), true, Seed003Catalogue.entries(),
-                null, null, false, new BigDecimal("5"), EnumSet.allOf(VetoKind.class), grades, BigDecimal.ZERO);
+                null, null, false, new BigDecimal("5"), EnumSet.allOf(VetoKind.class), grades, BigDecimal.ZERO,
+                BigDecimal.ONE);
     }
 
     public Optional<CatalogueEntry> entry(String code) {
@@ -119,45 +131,55 @@ public record ScoringRules(Map<Quality, BigDecimal> qualityFactors, BigDecimal p
         Map<Quality, BigDecimal> next = new EnumMap<>(qualityFactors);
         next.put(quality, factor);
         return new ScoringRules(next, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, catalogue, bonusCap,
-                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare);
+                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare, provinceWeight);
     }
 
     public ScoringRules withFraudFactor(BigDecimal factor) {
         return new ScoringRules(qualityFactors, policyMissFactor, factor, coUnitTakesLeadFactor, catalogue, bonusCap,
-                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare);
+                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare, provinceWeight);
     }
 
     public ScoringRules withCoUnitTakesLeadFactor(boolean on) {
         return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, on, catalogue, bonusCap,
-                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare);
+                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare, provinceWeight);
     }
 
     public ScoringRules withCatalogueEntry(CatalogueEntry entry) {
         List<CatalogueEntry> next = new ArrayList<>(catalogue.stream().filter(e -> !e.code().equals(entry.code())).toList());
         next.add(entry);
         return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, next, bonusCap,
-                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare);
+                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare, provinceWeight);
     }
 
     public ScoringRules withCaps(BigDecimal bonus, BigDecimal deduction) {
         return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, catalogue, bonus,
-                deduction, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare);
+                deduction, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare, provinceWeight);
     }
 
     public ScoringRules withTrimRatings(boolean trim) {
         return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, catalogue, bonusCap,
-                deductionCap, trim, comprehensiveMax, vetoes, grades, quarterlyShare);
+                deductionCap, trim, comprehensiveMax, vetoes, grades, quarterlyShare, provinceWeight);
     }
 
     public ScoringRules withGrades(Category category, GradeScheme scheme) {
         Map<Category, GradeScheme> next = new EnumMap<>(grades);
         next.put(category, scheme);
         return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, catalogue, bonusCap,
-                deductionCap, trimRatings, comprehensiveMax, vetoes, next, quarterlyShare);
+                deductionCap, trimRatings, comprehensiveMax, vetoes, next, quarterlyShare, provinceWeight);
+    }
+
+    public ScoringRules withProvinceWeight(BigDecimal weight) {
+        return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, catalogue, bonusCap,
+                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, quarterlyShare, weight);
+    }
+
+    /** Whether province-assessed items weigh more than the city's own. */
+    public boolean tiltsTowardProvince() {
+        return provinceWeight.compareTo(BigDecimal.ONE) > 0;
     }
 
     public ScoringRules withQuarterlyShare(BigDecimal share) {
         return new ScoringRules(qualityFactors, policyMissFactor, fraudFactor, coUnitTakesLeadFactor, catalogue, bonusCap,
-                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, share);
+                deductionCap, trimRatings, comprehensiveMax, vetoes, grades, share, provinceWeight);
     }
 }

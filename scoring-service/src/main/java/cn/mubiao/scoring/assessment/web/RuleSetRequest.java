@@ -26,7 +26,7 @@ import java.util.function.Function;
 record RuleSetRequest(List<QualityFactor> qualityFactors, BigDecimal policyMissFactor, BigDecimal fraudFactor,
                       Boolean coUnitTakesLeadFactor, BigDecimal bonusCap, BigDecimal deductionCap,
                       Boolean trimRatings, BigDecimal comprehensiveMax, BigDecimal quarterlyShare,
-                      List<VetoKindRequest> vetoes, List<Grades> grades, List<Entry> catalogue) {
+                      BigDecimal provinceWeight, List<VetoKindRequest> vetoes, List<Grades> grades, List<Entry> catalogue) {
 
     record QualityFactor(String quality, BigDecimal factor) {
     }
@@ -90,7 +90,7 @@ record RuleSetRequest(List<QualityFactor> qualityFactors, BigDecimal policyMissF
                 entries, bonusCap != null ? bonusCap : current.bonusCap(),
                 deductionCap != null ? deductionCap : current.deductionCap(), or(trimRatings, current.trimRatings()),
                 or(comprehensiveMax, current.comprehensiveMax()), vetoKinds, schemes,
-                or(quarterlyShare, current.quarterlyShare()));
+                or(quarterlyShare, current.quarterlyShare()), or(provinceWeight, current.provinceWeight()));
     }
 
     private static <T> T or(T value, T otherwise) {

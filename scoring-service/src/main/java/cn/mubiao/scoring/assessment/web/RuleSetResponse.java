@@ -15,12 +15,13 @@ import java.util.List;
  *
  * @param bonusCap   null: no cap
  * @param quarterlyShare the share of the mean quarterly base in the annual base (0: the year only)
+ * @param provinceWeight how much more a province-assessed item weighs (1: no tilt)
  */
 record RuleSetResponse(int year, int version, boolean frozen, String source, String sourceLabel,
                        List<QualityFactor> qualityFactors, BigDecimal policyMissFactor, BigDecimal fraudFactor,
                        boolean coUnitTakesLeadFactor, BigDecimal bonusCap, BigDecimal deductionCap,
                        boolean trimRatings, BigDecimal comprehensiveMax, BigDecimal quarterlyShare,
-                       List<VetoKindResponse> vetoes, List<GradesResponse> grades, List<CatalogueResponse> catalogue) {
+                       BigDecimal provinceWeight, List<VetoKindResponse> vetoes, List<GradesResponse> grades, List<CatalogueResponse> catalogue) {
 
     record QualityFactor(String quality, String label, BigDecimal factor) {
     }
@@ -47,6 +48,7 @@ record RuleSetResponse(int year, int version, boolean frozen, String source, Str
                         rules.factor(q))).toList(),
                 rules.policyMissFactor(), rules.fraudFactor(), rules.coUnitTakesLeadFactor(), rules.bonusCap(),
                 rules.deductionCap(), rules.trimRatings(), rules.comprehensiveMax(), rules.quarterlyShare(),
+                rules.provinceWeight(),
                 rules.vetoes().stream().sorted().map(v -> new VetoKindResponse(v.name(), v.zh() + " / " + v.en()))
                         .toList(),
                 Arrays.stream(Category.values()).map(c -> {

@@ -80,7 +80,7 @@ class RuleSetTest {
         ScoringRules noSanitation = new ScoringRules(s.qualityFactors(), s.policyMissFactor(), s.fraudFactor(),
                 s.coUnitTakesLeadFactor(), s.catalogue(), s.bonusCap(), s.deductionCap(), s.trimRatings(),
                 s.comprehensiveMax(), java.util.EnumSet.complementOf(java.util.EnumSet.of(VetoKind.SANITATION)),
-                s.grades(), s.quarterlyShare());
+                s.grades(), s.quarterlyShare(), s.provinceWeight());
         UnitSheet sheet = Sheets.single("A", Category.TOWN, "1").withVetoes(List.of(Veto.of(VetoKind.SANITATION, "x", "y")));
         assertThatThrownBy(() -> AssessmentCalculator.compute(noSanitation, sheet))
                 .isInstanceOf(cn.mubiao.kit.domain.BrokenRule.class).hasMessageStartingWith("vetoes");

@@ -10,8 +10,6 @@ import cn.mubiao.target.plan.domain.Provenance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,25 +25,16 @@ import java.util.List;
 
 /**
  * Provincial alignment (省市对接): the province's catalogue for a plan, imported as JSON or Excel, and the report
- * of matched and new indicators by area with the effective (stricter) value of each match.
+ * of matched and new indicators by area with the effective (stricter) value of each match. How much more the
+ * province's targets weigh at year end (向省目标倾斜) is scoring's rule set's {@code provinceWeight}.
  */
 @RestController
 class AlignmentController {
 
     private final AlignWithProvince align;
-    private final AlignmentSettings settings;
 
-    AlignmentController(AlignWithProvince align, AlignmentSettings settings) {
+    AlignmentController(AlignWithProvince align) {
         this.align = align;
-        this.settings = settings;
-    }
-
-    /**
-     * @param provinceWeight how much more a province-assessed target weighs in scoring than the city's own (1 = the
-     *                       same); read by scoring when it computes weights
-     */
-    @ConfigurationProperties("mubiao.target.alignment")
-    record AlignmentSettings(@DefaultValue("1.0") BigDecimal provinceWeight) {
     }
 
     record CatalogueRequest(@NotEmpty(message = "至少一项指标 / at least one indicator") @Size(max = 5000)
@@ -58,7 +47,7 @@ class AlignmentController {
 
     record AlignmentResponse(int total, int assessingCity, int matched, int fresh, List<Alignment.Area> areas,
                              List<MatchResponse> matches, List<ProvinceIndicator> freshIndicators,
-                             List<String> unknownProvinceCodes, BigDecimal provinceWeight) {
+                             List<String> unknownProvinceCodes) {
     }
 
     record MatchResponse(String provinceCode, String area, String provinceTitle, BigDecimal provinceValue,
@@ -99,6 +88,6 @@ class AlignmentController {
                 a.matches().stream().map(m -> new MatchResponse(m.indicator().code(), m.indicator().area(),
                         m.indicator().title(), m.indicator().targetValue(), m.targetCode(), m.targetTitle(), m.cityValue(),
                         m.effectiveValue(), m.provenance(), m.provenance().label())).toList(),
-                a.fresh(), a.unknownCodes(), settings.provinceWeight());
+                a.fresh(), a.unknownCodes());
     }
 }
