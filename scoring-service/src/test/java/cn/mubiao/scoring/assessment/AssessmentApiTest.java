@@ -264,9 +264,13 @@ class AssessmentApiTest {
         RuleSet stricter = RuleSet.defaultFor(2009);
         stricter.revise(stricter.rules().withFraudFactor(new BigDecimal("-1")));
         stricter.freeze();
-        assertThat(ruleSets.save(stricter)).isTrue();
-        mvc.perform(get("/api/scoring/rule-sets/2009").with(CITY_OFFICE))
+        assertThat(ruleSets.save("520208", stricter)).isTrue();   // the county's rules: its departments are assessed under them
+        mvc.perform(get("/api/scoring/rule-sets/2009").with(CITY_OFFICE))   // the city's own are still seed 003's
+                .andExpect(jsonPath("$.issuer", is("520200")))
+                .andExpect(jsonPath("$.source", is("DEFAULT")));
+        mvc.perform(get("/api/scoring/rule-sets/2009").param("issuer", "520208").with(CITY_OFFICE))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.issuer", is("520208")))
                 .andExpect(jsonPath("$.source", is("STORED")))
                 .andExpect(jsonPath("$.version", is(2)))
                 .andExpect(jsonPath("$.frozen", is(true)))

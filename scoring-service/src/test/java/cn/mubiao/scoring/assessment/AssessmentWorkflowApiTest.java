@@ -139,6 +139,24 @@ class AssessmentWorkflowApiTest {
     }
 
     @Test
+    void eachGovernmentWritesItsOwnRuleSetAndNoOtherOne() throws Exception {
+        String city = "540100";
+        String county = "540110";
+        send(put("/api/scoring/rule-sets/2020"), office(county), "{\"fraudFactor\":-1}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.issuer", is(county)));
+        send(put("/api/scoring/rule-sets/2020").param("issuer", city), office(county), "{\"fraudFactor\":-1}")
+                .andExpect(status().isForbidden());
+        send(put("/api/scoring/rule-sets/2020").param("issuer", county), office(city), "{\"fraudFactor\":0}")
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/scoring/rule-sets/2020").param("issuer", city).with(office(county)))
+                .andExpect(jsonPath("$.source", is("DEFAULT"))).andExpect(jsonPath("$.fraudFactor").value(-0.5));
+        mvc.perform(get("/api/scoring/rule-sets/2020").with(office(county)))
+                .andExpect(jsonPath("$.version", is(2))).andExpect(jsonPath("$.fraudFactor").value(-1));
+        mvc.perform(get("/api/scoring/rule-sets/2020").param("issuer", "540110-FGJ").with(office(county)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("issuer")));
+    }
+
+    @Test
     void theProvinceWeightIsSetInTheRuleSetAndAWeightBelowOneIsRefused() throws Exception {
         String county = "540109";
         mvc.perform(get("/api/scoring/rule-sets/2019").with(office(county))).andExpect(jsonPath("$.provinceWeight").value(1));

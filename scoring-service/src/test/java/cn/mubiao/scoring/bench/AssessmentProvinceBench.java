@@ -124,7 +124,7 @@ class AssessmentProvinceBench {
             double rawSeconds = (System.nanoTime() - t0) / 1e9;
             System.gc();
             long t1 = System.nanoTime();
-            Assessed assessed = assessment.assess(YEAR, PROVINCE, assessment.ruleSet(YEAR));
+            Assessed assessed = assessment.assess(YEAR, PROVINCE, assessment.ruleSet(PROVINCE, YEAR));
             double assessSeconds = (System.nanoTime() - t1) / 1e9;
             System.gc();
             long heap = heapUsedMiB(); // the stored province and the assessment's result, both held

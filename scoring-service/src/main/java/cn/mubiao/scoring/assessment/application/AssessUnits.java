@@ -47,8 +47,12 @@ public class AssessUnits {
         this.entries = entries;
     }
 
-    /** The rule set in force for a year and whether it was stored (else the default of seed 003). */
-    public record RuleInForce(RuleSet ruleSet, boolean stored) {
+    /**
+     * The rule set in force for a government's plan year and whether it was stored (else the default of seed 003).
+     *
+     * @param issuer the government whose rules they are (it assesses the units one level below it)
+     */
+    public record RuleInForce(String issuer, RuleSet ruleSet, boolean stored) {
     }
 
     /** A unit's previewed result with the facts it was computed from. */
@@ -126,18 +130,31 @@ public class AssessUnits {
      * under the rules in force. Nothing is written.
      */
     public WhatIf whatIf(int year, String issuer, UnaryOperator<ScoringRules> rules) {
-        RuleInForce inForce = ruleSet(year);
+        RuleInForce inForce = ruleSet(issuer, year);
         RuleSet tried = RuleSet.restore(year, inForce.ruleSet().version() + 1, rules.apply(inForce.ruleSet().rules()),
                 false);
-        return new WhatIf(assess(year, issuer, new RuleInForce(tried, false)), assess(year, issuer, inForce));
+        return new WhatIf(assess(year, issuer, new RuleInForce(inForce.issuer(), tried, false)),
+                assess(year, issuer, inForce));
     }
 
     public record WhatIf(Assessed tried, Assessed inForce) {
     }
 
-    public RuleInForce ruleSet(int year) {
-        return ruleSets.find(year).map(r -> new RuleInForce(r, true))
-                .orElseGet(() -> new RuleInForce(RuleSet.defaultFor(year), false));
+    /** The rules a government assesses its plan year under: its own stored rule set, else seed 003's. */
+    public RuleInForce ruleSet(String issuer, int year) {
+        String government = UnitCodes.region(issuer);
+        return ruleSets.find(government, year).map(r -> new RuleInForce(government, r, true))
+                .orElseGet(() -> new RuleInForce(government, RuleSet.defaultFor(year), false));
+    }
+
+    /** The rules a unit is assessed under: those of the government one level up (a department: its own government). */
+    public RuleInForce ruleSetOf(String unitCode, int year) {
+        return ruleSet(assessorOf(unitCode), year);
+    }
+
+    /** The government that assesses a unit: the one a level up (上一级); a department's own government. */
+    public static String assessorOf(String unitCode) {
+        return UnitCodes.nextLevelUp(unitCode).orElse(unitCode);
     }
 
     /**
@@ -149,7 +166,7 @@ public class AssessUnits {
         if (facts.isEmpty()) {
             return Optional.empty();
         }
-        RuleInForce rules = ruleSet(year);
+        RuleInForce rules = ruleSetOf(unitCode, year);
         return Optional.of(new Preview(year, compute(rules, facts.get()), facts.get(), rules));
     }
 
@@ -158,7 +175,7 @@ public class AssessUnits {
      * {@code visible} to the caller (a unit sees its own place among all).
      */
     public Standings ranking(int year, Category category, String issuer, Predicate<String> visible) {
-        RuleInForce rules = ruleSet(year);
+        RuleInForce rules = ruleSet(issuer, year);
         List<UnitResult> results = new ArrayList<>();
         List<NotRanked> notRanked = new ArrayList<>();
         forEachUnitOf(year, issuer, c -> c == category, (unit, facts, entered) -> {

@@ -100,7 +100,7 @@ public class DecideAppeals {
         }
         return change(year, unitCode, p -> {
             ResultVersion current = p.current();
-            ScoringRules rules = assessment.ruleSet(year).ruleSet().rules();
+            ScoringRules rules = assessment.ruleSet(p.issuerUnitCode(), year).ruleSet().rules();
             List<Claim> claims = claims(current, correction, number, rules);
             Map<String, ItemCorrection> corrections = new LinkedHashMap<>();
             current.corrections().forEach(c -> corrections.put(c.assignmentId(), c));

@@ -48,7 +48,7 @@ public class EnterAssessmentEntries {
 
     public EnteredClaim fileClaim(int year, String unitCode, String ruleCode, BigDecimal points, String subject,
                                   List<String> evidence, String reviewer, String username) {
-        var rules = assessment.ruleSet(year).ruleSet().rules();
+        var rules = assessment.ruleSetOf(unitCode, year).ruleSet().rules();
         return change(year, unitCode, e -> e.fileClaim(ruleCode, points, subject, evidence, reviewer, rules, username,
                 clock.instant()));
     }
@@ -58,7 +58,7 @@ public class EnterAssessmentEntries {
     }
 
     public UnitEntries findVeto(int year, String unitCode, Veto veto) {
-        var rules = assessment.ruleSet(year).ruleSet().rules();
+        var rules = assessment.ruleSetOf(unitCode, year).ruleSet().rules();
         return change(year, unitCode, e -> {
             e.findVeto(veto, rules);
             return e;
@@ -66,7 +66,7 @@ public class EnterAssessmentEntries {
     }
 
     public UnitEntries evaluate(int year, String unitCode, BigDecimal value) {
-        var rules = assessment.ruleSet(year).ruleSet().rules();
+        var rules = assessment.ruleSetOf(unitCode, year).ruleSet().rules();
         return change(year, unitCode, e -> {
             e.evaluate(value, rules);
             return e;

@@ -34,7 +34,7 @@ public class PublishedResults {
     /** @param version null: the current one */
     public Shown show(PublishedResult p, Integer version) {
         ResultVersion v = version == null ? p.current() : p.version(version);
-        RuleInForce rules = assessment.ruleSet(p.year());
+        RuleInForce rules = assessment.ruleSet(p.issuerUnitCode(), p.year());
         return new Shown(p.year(), p, v, AssessmentCalculator.compute(rules.ruleSet().rules(), v.sheet()), rules);
     }
 }

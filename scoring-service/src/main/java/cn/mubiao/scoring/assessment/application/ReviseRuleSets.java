@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes a year's rule set: each revision a new draft version (the first over seed 003's version 1 is version 2),
- * refused (409) once the assessment of the year started and froze it.
+ * Writes a government's rule set for a year: each revision a new draft version (the first over seed 003's version 1
+ * is version 2), refused (409) once that government's assessment of the year started and froze it.
  */
 @Component
 public class ReviseRuleSets {
@@ -27,27 +27,29 @@ public class ReviseRuleSets {
     }
 
     /** @param change the new rules, given the rules in force (a field left out keeps its value) */
-    public RuleInForce revise(int year, UnaryOperator<ScoringRules> change) {
+    public RuleInForce revise(String issuer, int year, UnaryOperator<ScoringRules> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            RuleSet ruleSet = assessment.ruleSet(year).ruleSet();
+            RuleInForce inForce = assessment.ruleSet(issuer, year);
+            RuleSet ruleSet = inForce.ruleSet();
             ruleSet.revise(change.apply(ruleSet.rules()));
-            if (ruleSets.save(ruleSet)) {
-                return new RuleInForce(ruleSet, true);
+            if (ruleSets.save(inForce.issuer(), ruleSet)) {
+                return new RuleInForce(inForce.issuer(), ruleSet, true);
             }
         }
         throw ProblemException.conflict("ruleSet", "考核规则正被他人同时修改，请重试 / the rule set is being changed: try again");
     }
 
     /** Freezes the year's rule set as it stands (storing seed 003's when none was written); freezing twice is harmless. */
-    public RuleInForce freeze(int year) {
+    public RuleInForce freeze(String issuer, int year) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            RuleSet ruleSet = assessment.ruleSet(year).ruleSet();
+            RuleInForce inForce = assessment.ruleSet(issuer, year);
+            RuleSet ruleSet = inForce.ruleSet();
             if (ruleSet.frozen()) {
-                return new RuleInForce(ruleSet, true);
+                return new RuleInForce(inForce.issuer(), ruleSet, true);
             }
             ruleSet.freeze();
-            if (ruleSets.save(ruleSet)) {
-                return new RuleInForce(ruleSet, true);
+            if (ruleSets.save(inForce.issuer(), ruleSet)) {
+                return new RuleInForce(inForce.issuer(), ruleSet, true);
             }
         }
         throw ProblemException.conflict("ruleSet", "考核规则正被他人同时修改，请重试 / the rule set is being changed: try again");

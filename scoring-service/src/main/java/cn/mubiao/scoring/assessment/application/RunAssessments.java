@@ -60,14 +60,14 @@ public class RunAssessments {
         if (run.status() != AssessmentRun.Status.OPEN) {
             return new RunState(run, List.of(), 0);
         }
-        RuleInForce frozen = ruleSets.freeze(year);
+        RuleInForce frozen = ruleSets.freeze(issuer, year);
         return new RunState(step(year, issuer, r -> r.start(frozen.ruleSet().version(), new Step(by, clock.instant()))),
                 List.of(), 0);
     }
 
     public RunState approve(int year, String issuer, String by) {
         AssessmentRun run = step(year, issuer, r -> r.approve(new Step(by, clock.instant())));
-        return new RunState(run, assessment.assess(year, issuer, assessment.ruleSet(year)).notRanked(), 0);
+        return new RunState(run, assessment.assess(year, issuer, assessment.ruleSet(issuer, year)).notRanked(), 0);
     }
 
     /**
@@ -80,7 +80,7 @@ public class RunAssessments {
         if (run.status() == AssessmentRun.Status.PUBLISHED) {
             return new RunState(run, List.of(), 0);
         }
-        RuleInForce rules = assessment.ruleSet(year);
+        RuleInForce rules = assessment.ruleSet(issuer, year);
         Assessed assessed = assessment.assess(year, issuer, rules);
         var at = clock.instant();
         int created = 0;

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Optional;
 
 /**
- * The rule set stored for a plan year ({@code rule_sets}, {@code _id} the year): version, frozen flag and the rules
- * as their exact JSON. A year without one is assessed under the default (seed 003) rules.
+ * The rule set a government stored for a plan year ({@code rule_sets}, {@code _id} issuer|year): version, frozen flag
+ * and the rules as their exact JSON. A government and year without one is assessed under the default (seed 003) rules.
  */
 @Component
 public class RuleSetStore {
@@ -29,8 +29,8 @@ public class RuleSetStore {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
-    public Optional<RuleSet> find(int year) {
-        return Optional.ofNullable(ruleSets.find(Filters.eq("_id", year)).first())
+    public Optional<RuleSet> find(String issuer, int year) {
+        return Optional.ofNullable(ruleSets.find(Filters.eq("_id", id(issuer, year))).first())
                 .map(d -> RuleSet.restore(year, d.getInteger("ruleVersion"),
                         json.readValue(d.getString("rules"), ScoringRules.class), d.getBoolean("frozen", false)));
     }
@@ -40,8 +40,9 @@ public class RuleSetStore {
      *
      * @return false when the stored one is newer, or the same version and as frozen
      */
-    public boolean save(RuleSet ruleSet) {
-        Document stored = ruleSets.find(Filters.eq("_id", ruleSet.planYear())).first();
+    public boolean save(String issuer, RuleSet ruleSet) {
+        String id = id(issuer, ruleSet.planYear());
+        Document stored = ruleSets.find(Filters.eq("_id", id)).first();
         long readVersion = stored == null ? 0 : stored.get("version", Number.class).longValue();
         if (stored != null) {
             int storedVersion = stored.getInteger("ruleVersion");
@@ -51,8 +52,13 @@ public class RuleSetStore {
                 return false;
             }
         }
-        return GuardedWrite.apply(ruleSets, ruleSet.planYear(), readVersion, Updates.combine(
+        return GuardedWrite.apply(ruleSets, id, readVersion, Updates.combine(
+                Updates.set("issuer", issuer), Updates.set("year", ruleSet.planYear()),
                 Updates.set("ruleVersion", ruleSet.version()), Updates.set("frozen", ruleSet.frozen()),
                 Updates.set("rules", json.writeValueAsString(ruleSet.rules())), Updates.set("version", readVersion + 1)));
+    }
+
+    private static String id(String issuer, int year) {
+        return issuer + "|" + year;
     }
 }

@@ -79,26 +79,40 @@ class AssessmentController {
                             @RequestParam(required = false) String issuer) {
         Category c = Categories.of(category).orElseThrow(() -> ProblemException.invalid("category",
                 "应为 DEPARTMENTS、TOWNS 或 STREETS / one of DEPARTMENTS, TOWNS, STREETS"));
+        return RankingResponse.of(assessment.ranking(year, c, government(caller, issuer), caller::covers));
+    }
+
+    /**
+     * @param issuer the government whose rules (published: anyone may read them); default the caller's own
+     */
+    @GetMapping("/rule-sets/{year}")
+    RuleSetResponse ruleSet(@CurrentCaller Caller caller, @PathVariable int year,
+                            @RequestParam(required = false) String issuer) {
+        return RuleSetResponse.of(assessment.ruleSet(government(caller, issuer), year));
+    }
+
+    /**
+     * A new draft version of the caller's government's rule set for the year (fields left out keep their value in
+     * force); 409 once its assessment started and froze it. Only the target office of that government writes it.
+     */
+    @PutMapping("/rule-sets/{year}")
+    @PreAuthorize("hasRole('target-office')")
+    RuleSetResponse reviseRuleSet(@CurrentCaller Caller caller, @PathVariable int year,
+                                  @RequestParam(required = false) String issuer, @RequestBody RuleSetRequest body) {
+        String government = government(caller, issuer);
+        if (caller.unit() == null || !government.equals(UnitCodes.region(caller.unit()))) {
+            throw ProblemException.forbidden("只能修改本级政府的考核规则 / a target office writes its own government's rules only");
+        }
+        return RuleSetResponse.of(ruleSets.revise(government, year, body::over));
+    }
+
+    /** The government named, else the caller's; a region's code, never a department's. */
+    static String government(Caller caller, String issuer) {
         String area = issuer != null ? issuer : caller.unit() == null ? null : UnitCodes.region(caller.unit());
         if (!UnitCodes.isWellFormed(area) || UnitCodes.isDepartment(area)) {
             throw ProblemException.invalid("issuer", "应为行政区划代码 / a region's unit code");
         }
-        return RankingResponse.of(assessment.ranking(year, c, area, caller::covers));
-    }
-
-    @GetMapping("/rule-sets/{year}")
-    RuleSetResponse ruleSet(@PathVariable int year) {
-        return RuleSetResponse.of(assessment.ruleSet(year));
-    }
-
-    /**
-     * A new draft version of the year's rule set (fields left out keep their value in force); 409 once the
-     * assessment started and froze it.
-     */
-    @PutMapping("/rule-sets/{year}")
-    @PreAuthorize("hasRole('target-office')")
-    RuleSetResponse reviseRuleSet(@PathVariable int year, @RequestBody RuleSetRequest body) {
-        return RuleSetResponse.of(ruleSets.revise(year, body::over));
+        return area;
     }
 
     private ResultResponse resultOf(Caller caller, int year, String unitCode, Integer version) {

@@ -40,9 +40,9 @@ record ResultResponse(int year, String unitCode, String unitName, String categor
     static final String REVISED_LABEL = "已发布（复议后更正） / published, revised on appeal";
 
     /** The rule set the result was computed under. */
-    record RuleSetRef(int year, int version, boolean frozen, String source) {
+    record RuleSetRef(int year, String issuer, int version, boolean frozen, String source) {
         static RuleSetRef of(AssessUnits.RuleInForce r) {
-            return new RuleSetRef(r.ruleSet().planYear(), r.ruleSet().version(), r.ruleSet().frozen(),
+            return new RuleSetRef(r.ruleSet().planYear(), r.issuer(), r.ruleSet().version(), r.ruleSet().frozen(),
                     r.stored() ? "STORED" : "DEFAULT");
         }
     }

@@ -11,13 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The rule set in force for a plan year: the stored one, or seed 003's default ({@code source} DEFAULT).
+ * The rule set in force for a government's plan year: the stored one, or seed 003's default ({@code source} DEFAULT).
  *
  * @param bonusCap   null: no cap
  * @param quarterlyShare the share of the mean quarterly base in the annual base (0: the year only)
  * @param provinceWeight how much more a province-assessed item weighs (1: no tilt)
  */
-record RuleSetResponse(int year, int version, boolean frozen, String source, String sourceLabel,
+record RuleSetResponse(int year, String issuer, int version, boolean frozen, String source, String sourceLabel,
                        List<QualityFactor> qualityFactors, BigDecimal policyMissFactor, BigDecimal fraudFactor,
                        boolean coUnitTakesLeadFactor, BigDecimal bonusCap, BigDecimal deductionCap,
                        boolean trimRatings, BigDecimal comprehensiveMax, BigDecimal quarterlyShare,
@@ -40,7 +40,7 @@ record RuleSetResponse(int year, int version, boolean frozen, String source, Str
 
     static RuleSetResponse of(AssessUnits.RuleInForce r) {
         ScoringRules rules = r.ruleSet().rules();
-        return new RuleSetResponse(r.ruleSet().planYear(), r.ruleSet().version(), r.ruleSet().frozen(),
+        return new RuleSetResponse(r.ruleSet().planYear(), r.issuer(), r.ruleSet().version(), r.ruleSet().frozen(),
                 r.stored() ? "STORED" : "DEFAULT",
                 r.stored() ? "本年度设定的考核规则 / the rule set stored for the year"
                         : "默认规则（钟山区目标管理暂行办法，种子003） / the default rules (seed 003)",

@@ -96,10 +96,7 @@ class WorkflowController {
 
     /** The issuing government: a region the caller covers (a department's office acts for its region). */
     static String issuer(Caller caller, String issuer) {
-        String area = issuer != null ? issuer : caller.unit() == null ? null : UnitCodes.region(caller.unit());
-        if (!UnitCodes.isWellFormed(area) || UnitCodes.isDepartment(area)) {
-            throw ProblemException.invalid("issuer", "应为行政区划代码 / a region's unit code");
-        }
+        String area = AssessmentController.government(caller, issuer);
         if (!caller.covers(area)) {
             throw ProblemException.notFound("assessment", area);
         }
