@@ -234,6 +234,58 @@ class PlanApiTest {
     }
 
     @Test
+    void aCatalogueThatComesAfterIssueRaisesTheTargetAndItsSharesByOrderOnceAndTheSharesStillAddUp() throws Exception {
+        target("A03", aligned(investment(share("410102", 120, 50), share("410103", 90, 50)), "HN-JJ-03"))
+                .andExpect(status().isCreated());
+        target("C01", aligned(ENERGY, "HN-JN-01")).andExpect(status().isCreated());
+        mvc.perform(post("/api/targets/plans/" + planId + "/issue").with(office)).andExpect(status().isOk());
+        catalogue(PROVINCE_INVESTMENT + "," + PROVINCE_ENERGY).andExpect(status().isOk());   // stored: nothing changes yet
+        mvc.perform(get("/api/targets/assignments/" + planId + "-A03@410100-FGW").with(office))
+                .andExpect(jsonPath("$.targetValue", is(200)));
+        mvc.perform(post("/api/targets/plans/" + planId + "/province-alignment/orders")
+                        .with(user("410102", "county", "reporter")))
+                .andExpect(status().isForbidden());
+
+        // 220 where the city set 200 (×1.1): the lead to 220, the shares 120 → 132 and 90 → 99 (231 ≥ 220);
+        // the energy target's 5% is stricter than the province's 4.5%: not touched
+        mvc.perform(post("/api/targets/plans/" + planId + "/province-alignment/orders").with(office))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changed", is(3)))
+                .andExpect(jsonPath("$.targets", hasSize(1)))
+                .andExpect(jsonPath("$.targets[0].targetCode", is("A03")))
+                .andExpect(jsonPath("$.targets[0].changes[*].assignmentId", org.hamcrest.Matchers.contains(
+                        planId + "-A03@410102", planId + "-A03@410103", planId + "-A03@410100-FGW")))
+                .andExpect(jsonPath("$.targets[0].changes[0].to").value(132))
+                .andExpect(jsonPath("$.targets[0].changes[1].to").value(99))
+                .andExpect(jsonPath("$.targets[0].changes[2].to").value(220));
+
+        mvc.perform(get("/api/targets/assignments/" + planId + "-A03@410100-FGW").with(office))
+                .andExpect(jsonPath("$.targetValue", is(220)))
+                .andExpect(jsonPath("$.targetValueProvenance", is("PROVINCE")))
+                .andExpect(jsonPath("$.cityTargetValue", is(200)));
+        List<Document> events = outboxOf("assignments", planId + "-A03@410102");
+        TargetAssigned raised = JSON.readValue(events.stream().filter(e -> TargetAssigned.TYPE.equals(e.getString("type")))
+                .reduce((a, b) -> b).orElseThrow().getString("data"), TargetAssigned.class);
+        assertThat(raised.targetValue()).isEqualByComparingTo("132");
+        assertThat(raised.provinceTargetValue()).isEqualByComparingTo("220");
+        assertThat(raised.targetValueProvenance()).isEqualTo("PROVINCE");
+        assertThat(events).anySatisfy(e -> assertThat(e.getString("type")).isEqualTo(TargetAdjusted.TYPE));
+
+        mvc.perform(post("/api/targets/plans/" + planId + "/province-alignment/orders").with(office))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changed", is(0)))
+                .andExpect(jsonPath("$.targets[0].note", containsString("已不低于省目标")));
+    }
+
+    @Test
+    void aDraftIsNotRealignedByOrdersItIsAlignedOnImport() throws Exception {
+        catalogue(PROVINCE_INVESTMENT).andExpect(status().isOk());
+        mvc.perform(post("/api/targets/plans/" + planId + "/province-alignment/orders").with(office))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field", is("status")));
+    }
+
+    @Test
     void aTargetNamingAnIndicatorOfTheCatalogueIsAlignedAndOneTheCatalogueDropsGoesBackToItsOwnValue() throws Exception {
         catalogue(PROVINCE_INVESTMENT).andExpect(status().isOk());
         target("A03", aligned(investment(share("410102", 130, 50), share("410103", 90, 50)), "HN-JJ-03"))

@@ -4,6 +4,7 @@ import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.target.alignment.application.AlignWithProvince;
+import cn.mubiao.target.alignment.application.RealignIssuedPlan;
 import cn.mubiao.target.alignment.domain.Alignment;
 import cn.mubiao.target.alignment.domain.ProvinceIndicator;
 import cn.mubiao.target.plan.domain.Provenance;
@@ -32,9 +33,17 @@ import java.util.List;
 class AlignmentController {
 
     private final AlignWithProvince align;
+    private final RealignIssuedPlan realign;
 
-    AlignmentController(AlignWithProvince align) {
+    AlignmentController(AlignWithProvince align, RealignIssuedPlan realign) {
         this.align = align;
+        this.realign = realign;
+    }
+
+    /**
+     * @param changed how many assignments were raised, over every target
+     */
+    record RealignmentResponse(String planId, int changed, List<RealignIssuedPlan.TargetRealignment> targets) {
     }
 
     record CatalogueRequest(@NotEmpty(message = "至少一项指标 / at least one indicator") @Size(max = 5000)
@@ -76,6 +85,17 @@ class AlignmentController {
     @PreAuthorize("hasRole('target-office')")
     AlignmentResponse importSheet(@CurrentCaller Caller caller, @PathVariable String planId, InputStream body) {
         return response(align.importSheet(caller, planId, body));
+    }
+
+    /**
+     * An issued plan meets the province's stricter values (就高不就低) by changes ordered from above: every target the
+     * province holds higher is raised, with its shares. Repeating it changes nothing more.
+     */
+    @PostMapping("/api/targets/plans/{planId}/province-alignment/orders")
+    @PreAuthorize("hasRole('target-office')")
+    RealignmentResponse realign(@CurrentCaller Caller caller, @PathVariable String planId) {
+        var targets = realign.realign(caller, planId);
+        return new RealignmentResponse(planId, targets.stream().mapToInt(t -> t.changes().size()).sum(), targets);
     }
 
     @GetMapping(value = "/api/targets/plans/{planId}/province-alignment", produces = MediaType.APPLICATION_JSON_VALUE)

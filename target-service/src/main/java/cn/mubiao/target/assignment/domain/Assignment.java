@@ -111,6 +111,30 @@ public final class Assignment {
         return r;
     }
 
+    /**
+     * A change ordered to meet the province's stricter value (就高不就低, ADR 0008) after the plan was issued: like
+     * {@link #orderAdjustment}, and the terms say from now on that the value came from the province.
+     *
+     * @param value         the assignment's new value (a share's part of the province's value)
+     * @param provinceValue the province's value of the whole target
+     * @param cityValue     the city's own value of the whole target
+     */
+    public AdjustmentRequest orderProvinceAlignment(BigDecimal value, BigDecimal provinceValue, BigDecimal cityValue,
+                                                    String reason, String by, Instant at) {
+        requireActive();
+        checkChange(value, null, reason);
+        var r = new AdjustmentRequest(adjustments.size() + 1, value, null, reason, by, at, true,
+                AdjustmentRequest.Status.APPROVED, by, at, null);
+        adjustments.add(r);
+        AssignmentTerms before = terms;
+        apply(terms.adjusted(value, terms.standardScore()).alignedWithProvince(provinceValue, cityValue), at);
+        pendingEvents.add(new TargetAdjusted(id, AdjustmentRequest.idOf(id, r.number()), terms.planId(), terms.unitCode(),
+                before.targetValue(), terms.targetValue(), before.standardScore(), terms.standardScore(), reason, true, by,
+                at, version));
+        revision++;
+        return r;
+    }
+
     private AdjustmentRequest open(int number) {
         if (number < 1 || number > adjustments.size()) {
             throw new InvalidInput("adjustmentId", "没有这项调整申请 / no such request");

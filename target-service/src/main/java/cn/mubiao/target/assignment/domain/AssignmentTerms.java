@@ -52,6 +52,14 @@ public record AssignmentTerms(String planId, int year, String targetCode, String
                 provinceTargetValue, cityTargetValue, targetValueProvenance);
     }
 
+    /** The same terms held to the province's value of the whole target (provenance PROVINCE). */
+    public AssignmentTerms alignedWithProvince(BigDecimal provinceValue, BigDecimal cityValue) {
+        return new AssignmentTerms(planId, year, targetCode, targetTitle, category, unitCode, unitName, coUnitCodes,
+                monitorUnitCode, kind, unitOfMeasure, targetValue, standardScore, frequency, seasonalShares, leaders, targetId,
+                parentAssignmentId, role, issuerUnitCode, binding, baseline, source, provinceCode, milestones,
+                provinceValue, cityValue, "PROVINCE");
+    }
+
     /** Who stands in which relation to this assignment, for scoping. */
     public UnitRelations relations() {
         return UnitRelations.of(unitCode, coUnitCodes, monitorUnitCode);
