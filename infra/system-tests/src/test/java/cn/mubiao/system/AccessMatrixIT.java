@@ -88,6 +88,7 @@ class AccessMatrixIT {
         bodies.put("vetoNoEvidence", "{\"kind\":\"SAFETY_ACCIDENT\",\"evidence\":[],\"reviewer\":\"矩阵\"}");
         bodies.put("comprehensiveSix", "{\"value\":6}");
         bodies.put("ratingSix", "{\"score\":6}");
+        bodies.put("qualityOnQuantitative", "{\"quality\":\"GOOD\"}");
         fixtures.put("AP", "1"); // U's result is not published: no appeal exists
         bodies.put("ruleSetBadFactor", "{\"fraudFactor\":1}");
         bodies.put("appealU", "{\"reason\":\"矩阵\"}");

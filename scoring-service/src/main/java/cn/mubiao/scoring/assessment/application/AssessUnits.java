@@ -203,6 +203,11 @@ public class AssessUnits {
                 .applyTo(facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
     }
 
+    /** What the platform's data says of the unit's plan year; empty when it holds nothing that year. */
+    public Optional<UnitYear> facts(int year, String unitCode) {
+        return store.unitYear(year, unitCode);
+    }
+
     public Optional<UnitChanged> unit(String unitCode) {
         return store.unit(unitCode);
     }

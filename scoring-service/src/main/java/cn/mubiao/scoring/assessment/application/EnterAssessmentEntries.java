@@ -6,7 +6,9 @@ import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.domain.RuleViolation;
 import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.web.ProblemException;
+import cn.mubiao.scoring.assessment.domain.AssignmentFacts;
 import cn.mubiao.scoring.assessment.domain.Category;
+import cn.mubiao.scoring.assessment.domain.ItemCorrection;
 import cn.mubiao.scoring.assessment.domain.Rating;
 import cn.mubiao.scoring.assessment.domain.UnitEntries;
 import cn.mubiao.scoring.assessment.domain.UnitEntries.EnteredClaim;
@@ -71,6 +73,33 @@ public class EnterAssessmentEntries {
             e.evaluate(value, rules);
             return e;
         });
+    }
+
+    /**
+     * The office's judgement of one of the unit's items (a qualitative item's quality, a missing item, a miss for
+     * policy or force majeure); the unit must hold the item live this year (404 otherwise).
+     */
+    public UnitEntries judge(int year, String unitCode, ItemCorrection judgement) {
+        boolean qualitative = liveItem(year, unitCode, judgement.assignmentId()).terms().qualitative();
+        return change(year, unitCode, e -> {
+            e.judge(judgement, qualitative);
+            return e;
+        });
+    }
+
+    /** Takes an item's judgement back (the item is scored on the data again). */
+    public UnitEntries clearJudgement(int year, String unitCode, String assignmentId) {
+        liveItem(year, unitCode, assignmentId);
+        return change(year, unitCode, e -> {
+            e.clearJudgement(assignmentId);
+            return e;
+        });
+    }
+
+    private AssignmentFacts liveItem(int year, String unitCode, String assignmentId) {
+        return assessment.facts(year, unitCode).flatMap(u -> u.live().stream()
+                        .filter(a -> a.assignmentId().equals(assignmentId)).findFirst())
+                .orElseThrow(() -> ProblemException.notFound("item", year + "/" + unitCode + "/" + assignmentId));
     }
 
     /**

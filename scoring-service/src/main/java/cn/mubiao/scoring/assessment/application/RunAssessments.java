@@ -92,7 +92,9 @@ public class RunAssessments {
                 Scored s = assessed.units().get(g.unitCode());
                 ResultVersion first = new ResultVersion(1, s.facts(), g.result().unitName(), category,
                         s.entries().activeClaims(), s.entries().vetoes(), s.entries().ratings(),
-                        s.entries().comprehensive(), List.of(), rules.ruleSet().version(), g.result().total(),
+                        s.entries().comprehensive(),
+                        s.entries().judgementsOf(s.facts().sheet(category, g.result().unitName())),
+                        rules.ruleSet().version(), g.result().total(),
                         g.grade(), g.place(), ranked.size(), at, by, null, null);
                 PublishedResult published = PublishedResult.publish(year, issuer, first, g.result());
                 List<OutboxEntry> entries = outbox.entries(published.pendingEvents());

@@ -5,19 +5,32 @@ import cn.mubiao.kit.domain.InvalidInput;
 import java.math.BigDecimal;
 
 /**
- * An item's outcome as corrected on appeal: exactly one of a completion (quantitative), a quality (qualitative) or
- * the reason it is a missing item (缺项).
+ * An item's outcome as judged by the target office before publication (a qualitative item's quality, a missing item,
+ * a miss for policy or force majeure) or corrected on appeal: exactly one of a completion (quantitative), a quality
+ * (qualitative), the reason it is a missing item (缺项, 第十六条) or the reason it was fully carried out but missed for
+ * policy or force majeure (第十七条).
  */
-public record ItemCorrection(String assignmentId, BigDecimal completion, Quality quality, String missingReason) {
+public record ItemCorrection(String assignmentId, BigDecimal completion, Quality quality, String missingReason,
+                             String policyMissReason) {
+
+    public ItemCorrection(String assignmentId, BigDecimal completion, Quality quality, String missingReason) {
+        this(assignmentId, completion, quality, missingReason, null);
+    }
 
     public ItemCorrection {
         if (assignmentId == null || assignmentId.isBlank()) {
             throw new InvalidInput("item.assignmentId", "必填 / required");
         }
-        int given = (completion != null ? 1 : 0) + (quality != null ? 1 : 0) + (missingReason != null ? 1 : 0);
+        missingReason = blankToNull(missingReason);
+        policyMissReason = blankToNull(policyMissReason);
+        int given = (completion != null ? 1 : 0) + (quality != null ? 1 : 0) + (missingReason != null ? 1 : 0)
+                + (policyMissReason != null ? 1 : 0);
         if (given != 1) {
-            throw new InvalidInput("item", "须且只须给出 completion、quality 或 missingReason 之一 / give exactly one of "
-                    + "completion, quality, missingReason");
+            throw new InvalidInput("item", "须且只须给出 completion、quality、missingReason 或 policyMissReason 之一 / give "
+                    + "exactly one of completion, quality, missingReason, policyMissReason");
+        }
+        if (missingReason != null && missingReason.length() > 500 || policyMissReason != null && policyMissReason.length() > 500) {
+            throw new InvalidInput("item.reason", "理由不超过500字 / a reason of at most 500 characters");
         }
         if (completion != null && completion.signum() < 0) {
             throw new InvalidInput("item.completion", "不得为负数 / must not be negative");
@@ -28,7 +41,14 @@ public record ItemCorrection(String assignmentId, BigDecimal completion, Quality
         if (completion != null) {
             return new Outcome.Quantitative(completion);
         }
-        return quality != null ? new Outcome.Qualitative(quality) : new Outcome.Missing(missingReason);
+        if (quality != null) {
+            return new Outcome.Qualitative(quality);
+        }
+        return missingReason != null ? new Outcome.Missing(missingReason) : new Outcome.PolicyMiss(policyMissReason);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The sheet with this item's outcome replaced; an item the unit does not hold is a 400. */

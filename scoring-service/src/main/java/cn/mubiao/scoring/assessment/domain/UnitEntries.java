@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * What the platform's data does not carry about one unit's plan year, entered by the target office before
  * publication (seed 003 第十二条, 第二十七条): bonus and deduction claims (withdrawn ones kept), vetoes, the
- * comprehensive evaluation and the bottom-up ratings the unit received (one per rater, the latest counting).
+ * comprehensive evaluation, the bottom-up ratings the unit received (one per rater, the latest counting) and the
+ * office's judgements of items the data cannot decide (a qualitative item's quality, a missing item, a miss for policy
+ * or force majeure: one per item, the latest counting).
  * Changes go through the intention-revealing methods below, each checked against the rule set in force.
  *
  * @see #applyTo(UnitSheet)
@@ -34,9 +36,10 @@ public final class UnitEntries {
     private final List<Veto> vetoes;
     private BigDecimal comprehensive;
     private final Map<String, Rating> ratings;
+    private final Map<String, ItemCorrection> judgements;
 
     private UnitEntries(int year, String unitCode, long revision, List<EnteredClaim> claims, List<Veto> vetoes,
-                        BigDecimal comprehensive, Map<String, Rating> ratings) {
+                        BigDecimal comprehensive, Map<String, Rating> ratings, Map<String, ItemCorrection> judgements) {
         this.year = year;
         this.unitCode = unitCode;
         this.revision = revision;
@@ -44,17 +47,21 @@ public final class UnitEntries {
         this.vetoes = new ArrayList<>(vetoes);
         this.comprehensive = comprehensive;
         this.ratings = new TreeMap<>(ratings);
+        this.judgements = new TreeMap<>(judgements);
     }
 
     public static UnitEntries none(int year, String unitCode) {
-        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of());
+        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of(), Map.of());
     }
 
     public static UnitEntries restore(int year, String unitCode, long revision, List<EnteredClaim> claims,
-                                      List<Veto> vetoes, BigDecimal comprehensive, List<Rating> ratings) {
+                                      List<Veto> vetoes, BigDecimal comprehensive, List<Rating> ratings,
+                                      List<ItemCorrection> judgements) {
         Map<String, Rating> byRater = new TreeMap<>();
         ratings.forEach(r -> byRater.put(r.raterUnitCode(), r));
-        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater);
+        Map<String, ItemCorrection> byItem = new TreeMap<>();
+        judgements.forEach(j -> byItem.put(j.assignmentId(), j));
+        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater, byItem);
     }
 
     /**
@@ -116,10 +123,51 @@ public final class UnitEntries {
         ratings.put(rating.raterUnitCode(), rating);
     }
 
-    /** The sheet with these entries added: claims not withdrawn, vetoes, ratings and the comprehensive evaluation. */
+    /**
+     * The office judges an item the data cannot decide (第十六、十七条): a qualitative item's quality, a missing item
+     * (缺项), or a miss for policy or force majeure; a later judgement of the item replaces it. A completion is not
+     * judged: it comes from the reports and their verification.
+     *
+     * @param qualitative whether the unit's item is a qualitative one (its quality can be judged)
+     */
+    public void judge(ItemCorrection judgement, boolean qualitative) {
+        if (judgement.completion() != null) {
+            throw new InvalidInput("completion", "完成率来自报送与核实的数据，不在此录入 / a completion comes from the reports "
+                    + "and their verification");
+        }
+        if (judgement.quality() != null && !qualitative) {
+            throw new RuleViolation("quality", "定量项目按完成率计分，不评定等次 / a quantitative item is scored on its "
+                    + "completion, not judged for quality");
+        }
+        judgements.put(judgement.assignmentId(), judgement);
+    }
+
+    /** Takes an item's judgement back: the item is scored on the data again. Nothing judged: nothing changes. */
+    public void clearJudgement(String assignmentId) {
+        judgements.remove(assignmentId);
+    }
+
+    /**
+     * The sheet with these entries added: claims not withdrawn, vetoes, ratings, the comprehensive evaluation, and the
+     * judgement of each item the sheet holds (one of an item withdrawn since is left aside).
+     */
     public UnitSheet applyTo(UnitSheet sheet) {
-        return sheet.withClaims(activeClaims()).withVetoes(vetoes).withRatings(List.copyOf(ratings.values()))
+        UnitSheet out = sheet.withClaims(activeClaims()).withVetoes(vetoes).withRatings(List.copyOf(ratings.values()))
                 .withComprehensive(comprehensive);
+        for (ItemCorrection j : judgementsOf(out)) {
+            out = j.applyTo(out);
+        }
+        return out;
+    }
+
+    /** The judgements of items the sheet holds, as they go into a published version. */
+    public List<ItemCorrection> judgementsOf(UnitSheet sheet) {
+        return judgements.values().stream()
+                .filter(j -> sheet.items().stream().anyMatch(i -> i.code().equals(j.assignmentId()))).toList();
+    }
+
+    public List<ItemCorrection> judgements() {
+        return List.copyOf(judgements.values());
     }
 
     public List<Claim> activeClaims() {
@@ -127,7 +175,7 @@ public final class UnitEntries {
     }
 
     public boolean isEmpty() {
-        return claims.isEmpty() && vetoes.isEmpty() && comprehensive == null && ratings.isEmpty();
+        return claims.isEmpty() && vetoes.isEmpty() && comprehensive == null && ratings.isEmpty() && judgements.isEmpty();
     }
 
     public int year() {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -283,7 +284,7 @@ public class AssessmentStore {
     }
 
     private static Decimal128 dec(BigDecimal value) {
-        return value == null ? null : new Decimal128(value);
+        return value == null ? null : new Decimal128(value.round(MathContext.DECIMAL128)); // computed totals run past 34 digits
     }
 
     private static BigDecimal dec(Document d, String field) {

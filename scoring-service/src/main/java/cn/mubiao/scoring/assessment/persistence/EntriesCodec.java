@@ -2,6 +2,8 @@ package cn.mubiao.scoring.assessment.persistence;
 
 import cn.mubiao.scoring.assessment.domain.Category;
 import cn.mubiao.scoring.assessment.domain.Claim;
+import cn.mubiao.scoring.assessment.domain.ItemCorrection;
+import cn.mubiao.scoring.assessment.domain.Quality;
 import cn.mubiao.scoring.assessment.domain.Rating;
 import cn.mubiao.scoring.assessment.domain.UnitEntries;
 import cn.mubiao.scoring.assessment.domain.UnitEntries.EnteredClaim;
@@ -11,6 +13,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Date;
 import java.util.List;
 
@@ -25,7 +28,8 @@ final class EntriesCodec {
                 .append("claims", e.claims().stream().map(EntriesCodec::claim).toList())
                 .append("vetoes", e.vetoes().stream().map(EntriesCodec::veto).toList())
                 .append("comprehensive", dec(e.comprehensive()))
-                .append("ratings", e.ratings().stream().map(EntriesCodec::rating).toList());
+                .append("ratings", e.ratings().stream().map(EntriesCodec::rating).toList())
+                .append("judgements", e.judgements().stream().map(EntriesCodec::correction).toList());
     }
 
     static UnitEntries read(Document d, long revision) {
@@ -33,7 +37,21 @@ final class EntriesCodec {
                 d.getList("claims", Document.class, List.of()).stream().map(EntriesCodec::enteredClaim).toList(),
                 d.getList("vetoes", Document.class, List.of()).stream().map(EntriesCodec::veto).toList(),
                 dec(d, "comprehensive"),
-                d.getList("ratings", Document.class, List.of()).stream().map(EntriesCodec::rating).toList());
+                d.getList("ratings", Document.class, List.of()).stream().map(EntriesCodec::rating).toList(),
+                d.getList("judgements", Document.class, List.of()).stream().map(EntriesCodec::correction).toList());
+    }
+
+    /** An item's judgement or appeal correction. */
+    static Document correction(ItemCorrection c) {
+        return new Document("assignmentId", c.assignmentId()).append("completion", dec(c.completion()))
+                .append("quality", c.quality() == null ? null : c.quality().name())
+                .append("missingReason", c.missingReason()).append("policyMissReason", c.policyMissReason());
+    }
+
+    static ItemCorrection correction(Document c) {
+        return new ItemCorrection(c.getString("assignmentId"), dec(c, "completion"),
+                c.getString("quality") == null ? null : Quality.valueOf(c.getString("quality")),
+                c.getString("missingReason"), c.getString("policyMissReason"));
     }
 
     static Document claim(EnteredClaim c) {
@@ -78,7 +96,7 @@ final class EntriesCodec {
     }
 
     static Decimal128 dec(BigDecimal value) {
-        return value == null ? null : new Decimal128(value);
+        return value == null ? null : new Decimal128(value.round(MathContext.DECIMAL128)); // computed totals run past 34 digits
     }
 
     static BigDecimal dec(Document d, String field) {

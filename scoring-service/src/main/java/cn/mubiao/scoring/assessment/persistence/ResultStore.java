@@ -5,10 +5,8 @@ import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.kit.persistence.GuardedWrite;
 import cn.mubiao.scoring.assessment.domain.Category;
 import cn.mubiao.scoring.assessment.domain.Grade;
-import cn.mubiao.scoring.assessment.domain.ItemCorrection;
 import cn.mubiao.scoring.assessment.domain.PublishedResult;
 import cn.mubiao.scoring.assessment.domain.PublishedResult.Appeal;
-import cn.mubiao.scoring.assessment.domain.Quality;
 import cn.mubiao.scoring.assessment.domain.ResultVersion;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -80,10 +78,7 @@ public class ResultStore {
                 .append("vetoes", v.vetoes().stream().map(EntriesCodec::veto).toList())
                 .append("ratings", v.ratings().stream().map(EntriesCodec::rating).toList())
                 .append("comprehensive", dec(v.comprehensive()))
-                .append("corrections", v.corrections().stream().map(c -> new Document("assignmentId", c.assignmentId())
-                        .append("completion", dec(c.completion()))
-                        .append("quality", c.quality() == null ? null : c.quality().name())
-                        .append("missingReason", c.missingReason())).toList())
+                .append("corrections", v.corrections().stream().map(EntriesCodec::correction).toList())
                 .append("ruleSetVersion", v.ruleSetVersion()).append("total", dec(v.total()))
                 .append("grade", v.grade().name()).append("place", v.place())
                 .append("placesInCategory", v.placesInCategory()).append("at", Date.from(v.at()))
@@ -97,10 +92,7 @@ public class ResultStore {
                 d.getList("vetoes", Document.class, List.of()).stream().map(EntriesCodec::veto).toList(),
                 d.getList("ratings", Document.class, List.of()).stream().map(EntriesCodec::rating).toList(),
                 dec(d, "comprehensive"),
-                d.getList("corrections", Document.class, List.of()).stream().map(c -> new ItemCorrection(
-                        c.getString("assignmentId"), dec(c, "completion"),
-                        c.getString("quality") == null ? null : Quality.valueOf(c.getString("quality")),
-                        c.getString("missingReason"))).toList(),
+                d.getList("corrections", Document.class, List.of()).stream().map(EntriesCodec::correction).toList(),
                 d.getInteger("ruleSetVersion"), dec(d, "total"), Grade.valueOf(d.getString("grade")),
                 d.getInteger("place"), d.getInteger("placesInCategory", 0), d.getDate("at").toInstant(),
                 d.getString("by"), d.getInteger("appeal"), d.getString("note"));

@@ -4,12 +4,15 @@ import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.scoring.assessment.application.EnterAssessmentEntries;
+import cn.mubiao.scoring.assessment.domain.ItemCorrection;
+import cn.mubiao.scoring.assessment.domain.Quality;
 import cn.mubiao.scoring.assessment.domain.UnitEntries;
 import cn.mubiao.scoring.assessment.domain.UnitEntries.EnteredClaim;
 import cn.mubiao.scoring.assessment.domain.Veto;
 import cn.mubiao.scoring.assessment.domain.VetoKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,12 +66,34 @@ class EntriesController {
     record RatingRequest(BigDecimal score) {
     }
 
+    /**
+     * Exactly one of: {@code quality} (a qualitative item: GOOD, FAIR, POOR or NOT_COMPLETED), {@code missingReason}
+     * (缺项: left out, the base prorated) or {@code policyMissReason} (fully carried out, missed for policy or force
+     * majeure: scored at the rule set's factor).
+     */
+    record JudgementRequest(String quality, String missingReason, String policyMissReason) {
+    }
+
+    record JudgementResponse(String assignmentId, String judgement, String label, String quality, String reason) {
+        static JudgementResponse of(ItemCorrection j) {
+            if (j.quality() != null) {
+                return new JudgementResponse(j.assignmentId(), "QUALITY", "定性评定：" + j.quality().zh() + " / quality: "
+                        + j.quality().en(), j.quality().name(), null);
+            }
+            return j.missingReason() != null
+                    ? new JudgementResponse(j.assignmentId(), "MISSING", "缺项 / missing item", null, j.missingReason())
+                    : new JudgementResponse(j.assignmentId(), "POLICY_MISS",
+                    "受政策或不可抗力影响未完成 / missed for policy or force majeure", null, j.policyMissReason());
+        }
+    }
+
     record EntriesResponse(int year, String unitCode, List<ClaimResponse> claims, List<ResultResponse.VetoResponse> vetoes,
-                           BigDecimal comprehensive, List<RatingResponse> ratings) {
+                           BigDecimal comprehensive, List<RatingResponse> ratings, List<JudgementResponse> judgements) {
         static EntriesResponse of(UnitEntries e) {
             return new EntriesResponse(e.year(), e.unitCode(), e.claims().stream().map(ClaimResponse::of).toList(),
                     e.vetoes().stream().map(ResultResponse.VetoResponse::of).toList(), e.comprehensive(),
-                    e.ratings().stream().map(r -> new RatingResponse(r.raterUnitCode(), r.score())).toList());
+                    e.ratings().stream().map(r -> new RatingResponse(r.raterUnitCode(), r.score())).toList(),
+                    e.judgements().stream().map(JudgementResponse::of).toList());
         }
     }
 
@@ -118,6 +143,36 @@ class EntriesController {
                              @RequestBody ComprehensiveRequest body) {
         inScope(caller, year, unitCode);
         return EntriesResponse.of(entries.evaluate(year, unitCode, body.value()));
+    }
+
+    /** Everything entered for the unit's year: claims, vetoes, the comprehensive evaluation, ratings, judgements. */
+    @GetMapping("/entries")
+    EntriesResponse entries(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode) {
+        inScope(caller, year, unitCode);
+        return EntriesResponse.of(entries.entries(year, unitCode));
+    }
+
+    /** The office judges one of the unit's items (第十六、十七条); a later judgement replaces it. */
+    @PutMapping("/items/{assignmentId}")
+    @PreAuthorize("hasRole('target-office')")
+    EntriesResponse judge(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode,
+                          @PathVariable String assignmentId, @RequestBody JudgementRequest body) {
+        inScope(caller, year, unitCode);
+        Quality quality = body.quality() == null ? null : Arrays.stream(Quality.values())
+                .filter(q -> q.name().equals(body.quality())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("quality", "应为 GOOD、FAIR、POOR 或 NOT_COMPLETED / one of "
+                        + "GOOD, FAIR, POOR, NOT_COMPLETED"));
+        return EntriesResponse.of(entries.judge(year, unitCode,
+                new ItemCorrection(assignmentId, null, quality, body.missingReason(), body.policyMissReason())));
+    }
+
+    /** Takes the item's judgement back: it is scored on the data again. */
+    @DeleteMapping("/items/{assignmentId}")
+    @PreAuthorize("hasRole('target-office')")
+    EntriesResponse clearJudgement(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode,
+                                   @PathVariable String assignmentId) {
+        inScope(caller, year, unitCode);
+        return EntriesResponse.of(entries.clearJudgement(year, unitCode, assignmentId));
     }
 
     /** The caller's unit (a town or a street) rates the department {@code unitCode}. */
