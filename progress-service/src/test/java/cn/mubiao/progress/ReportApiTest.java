@@ -146,6 +146,16 @@ class ReportApiTest {
     }
 
     @Test
+    void rejectsAnActualWithMoreDigitsThanCanBeStoredNamingTheFieldAndWritesNothing() throws Exception {
+        for (String value : java.util.List.of("95.0000000000000000000000000000000000001", "1e7000")) {
+            mvc.perform(report(july(value)).with(zyReporter()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field", is("cumulativeActual")));
+        }
+        assertThat(db.getCollection("reports").countDocuments(Filters.eq("assignmentId", assignmentId))).isZero();
+    }
+
+    @Test
     void rejectsANonNumericActualNamingTheField() throws Exception {
         mvc.perform(report(july("\"ninety\"")).with(zyReporter()))
                 .andExpect(status().isBadRequest())

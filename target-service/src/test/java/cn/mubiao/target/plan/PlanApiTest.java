@@ -328,6 +328,12 @@ class PlanApiTest {
         target("A03", investment("{\"unitCode\":\"410102\",\"value\":\"很多\"}")).andExpect(status().isBadRequest());
         target("A03", investment(share("410102", -5, 50))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field", is("allocations[0].value")));
+        target("A03", investment("{\"unitCode\":\"410102\",\"value\":1.0000000000000000000000000000000000001}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("allocations[0].value")));
+        target("A03", investment(share("410102", 200, 50)).replace("\"targetValue\":200", "\"targetValue\":1e7000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("targetValue")));
         assertThat(db.getCollection("targets").countDocuments(Filters.eq("planId", planId))).isZero();
     }
 

@@ -1,5 +1,6 @@
 package cn.mubiao.progress.exchange.domain;
 
+import cn.mubiao.kit.domain.StorableNumbers;
 import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.dhis2.DataValue;
 
@@ -68,6 +69,10 @@ public final class DataValueRules {
         }
         if (value.signum() < 0) {
             return rejected(index, "value", v.value(), "不能为负数 / must not be negative");
+        }
+        if (!StorableNumbers.storable(value)) {
+            return rejected(index, "value", v.value(), "数值超出范围（至多30位有效数字、12位小数） / out of range: at most 30 "
+                    + "significant digits and 12 decimals");
         }
         return new Valid(AssignmentIds.of(v.dataElement().strip(), v.orgUnit().strip()), period.get(), value,
                 blank(v.comment()) ? null : v.comment());

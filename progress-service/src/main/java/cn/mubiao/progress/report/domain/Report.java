@@ -1,5 +1,6 @@
 package cn.mubiao.progress.report.domain;
 
+import cn.mubiao.kit.domain.StorableNumbers;
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.MubiaoEvent;
 import cn.mubiao.contracts.Period;
@@ -271,6 +272,7 @@ public final class Report {
         if (actual.signum() < 0) {
             throw new InvalidInput("cumulativeActual", "不能为负数 / must not be negative");
         }
+        StorableNumbers.require(actual, "cumulativeActual");
         return numericCompletion(assignment, actual);
     }
 
@@ -389,6 +391,7 @@ public final class Report {
         if (value.signum() < 0) {
             throw new InvalidInput("value", "不能为负数 / must not be negative");
         }
+        StorableNumbers.require(value, "value");
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         values.add(new SourcedValue(source, value, numericCompletion(assignment, value), by, byUnit, at, blankToNull(note)));
         verified(assignment, ProgressVerified.VALUE_RECORDED, source, by, byUnit, at);

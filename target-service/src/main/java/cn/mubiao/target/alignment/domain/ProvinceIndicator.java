@@ -1,5 +1,6 @@
 package cn.mubiao.target.alignment.domain;
 
+import cn.mubiao.kit.domain.StorableNumbers;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.target.plan.domain.ProvinceStandard;
@@ -29,6 +30,7 @@ public record ProvinceIndicator(String code, String area, String title, Indicato
         if (kind == null) {
             throw new InvalidInput("indicatorKind", "必填 / required");
         }
+        StorableNumbers.require(targetValue, "targetValue");
         if (kind != IndicatorKind.QUALITATIVE && (targetValue == null || targetValue.signum() <= 0)) {
             throw new InvalidInput("targetValue", "目标值须为正数 / must be a positive number");
         }

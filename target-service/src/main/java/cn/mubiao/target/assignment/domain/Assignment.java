@@ -1,5 +1,6 @@
 package cn.mubiao.target.assignment.domain;
 
+import cn.mubiao.kit.domain.StorableNumbers;
 import cn.mubiao.contracts.MubiaoEvent;
 import cn.mubiao.contracts.target.AssignmentWithdrawn;
 import cn.mubiao.contracts.target.TargetAdjusted;
@@ -154,6 +155,8 @@ public final class Assignment {
         if (value == null && score == null) {
             throw new InvalidInput("value", "须给出新的目标值或标准分 / give a new value or standard score");
         }
+        StorableNumbers.require(value, "value");
+        StorableNumbers.require(score, "standardScore");
         if (value != null && (value.signum() <= 0 || terms.targetValue() == null)) {
             throw new InvalidInput("value", "目标值须为正数 / must be a positive number");
         }

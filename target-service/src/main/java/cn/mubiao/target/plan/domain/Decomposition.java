@@ -1,5 +1,6 @@
 package cn.mubiao.target.plan.domain;
 
+import cn.mubiao.kit.domain.StorableNumbers;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.kit.domain.InvalidInput;
 import cn.mubiao.kit.security.UnitCodes;
@@ -86,6 +87,8 @@ public final class Decomposition {
             if (a.value() != null && a.value().signum() < 0) {
                 throw new InvalidInput(field + ".value", "不能为负数 / must not be negative");
             }
+            StorableNumbers.require(a.value(), field + ".value");
+            StorableNumbers.require(a.standardScore(), field + ".standardScore");
             if (a.standardScore() != null && (a.standardScore().signum() < 0
                     || a.standardScore().compareTo(TargetDefinition.FULL_SCORE) > 0)) {
                 throw new InvalidInput(field + ".standardScore", "标准分应在0至100之间 / between 0 and 100");

@@ -1,5 +1,6 @@
 package cn.mubiao.target.plan.domain;
 
+import cn.mubiao.kit.domain.StorableNumbers;
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.contracts.target.Milestone;
@@ -71,6 +72,9 @@ public record TargetDefinition(String code, String title, String category, boole
                 throw new InvalidInput("curve", "只有定性目标按节点考核 / only qualitative targets follow milestones");
             }
         }
+        StorableNumbers.require(targetValue, "targetValue");
+        StorableNumbers.require(baseline, "baseline");
+        StorableNumbers.require(standardScore, "standardScore");
         if (baseline != null && baseline.signum() < 0) {
             throw new InvalidInput("baseline", "基数不能为负数 / must not be negative");
         }
