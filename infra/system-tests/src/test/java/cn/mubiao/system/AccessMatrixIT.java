@@ -89,6 +89,7 @@ class AccessMatrixIT {
         bodies.put("comprehensiveSix", "{\"value\":6}");
         bodies.put("ratingSix", "{\"score\":6}");
         bodies.put("qualityOnQuantitative", "{\"quality\":\"GOOD\"}");
+        bodies.put("coUnitOfItself", "{\"leadAssignmentId\":\"" + fixtures.get("A") + "\",\"reason\":\"矩阵\"}");
         fixtures.put("AP", "1"); // U's result is not published: no appeal exists
         bodies.put("ruleSetBadFactor", "{\"fraudFactor\":1}");
         bodies.put("appealU", "{\"reason\":\"矩阵\"}");

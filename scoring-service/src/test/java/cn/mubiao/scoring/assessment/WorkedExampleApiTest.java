@@ -164,6 +164,52 @@ class WorkedExampleApiTest {
                 .andExpect(jsonPath("$.displayTotal", is("80.00")));
     }
 
+    @Test
+    void aCoUnitThatDidNotPullItsWeightIsScoredWithTheLeadsFactorUntilTheLeadsTaskCountsAsDone() throws Exception {
+        String lead = "531104-JTJ";
+        String co = "531104-CZJ";
+        String x = "2007-L1@" + lead;
+        String z = "2007-C1@" + co;
+        unit(lead, "交通局", "DEPARTMENTS");
+        unit(co, "财政局", "DEPARTMENTS");
+        TargetAssigned leadTerms = terms(x, lead, "100", IndicatorKind.CUMULATIVE);
+        targetAssigned.handle(new TargetAssigned(x, leadTerms.planId(), 2007, "L1", "道路建设", "经济发展", lead, lead,
+                List.of(co), leadTerms.monitorUnitCode(), IndicatorKind.CUMULATIVE, "公里", BigDecimal.TEN,
+                new BigDecimal("100"), Frequency.MONTHLY, List.of(), List.of(), 1, null, null, "LEAD", "531104", true,
+                null, "OWN", null, List.of()), null);
+        verifiedOf(x, lead, "0.7");
+        targetAssigned.handle(terms(z, co, "100", IndicatorKind.CUMULATIVE), null);
+        verifiedOf(z, co, "1.0");
+        String path = "/api/scoring/assessments/2007/units/" + co + "/items/" + z + "/co-unit";
+        String result = "/api/scoring/results/2007/" + co;
+
+        mvc.perform(get(result).with(office("531104"))).andExpect(jsonPath("$.displayTotal", is("100.00")));
+        send(put(path), office("531104"), "{\"leadAssignmentId\":\"" + x + "\",\"reason\":\"资金拨付迟缓，影响工程进度\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.coUnitMarks[0].leadAssignmentId", is(x)));
+        mvc.perform(get(result).with(office("531104")))
+                .andExpect(jsonPath("$.displayTotal", is("70.00")))                       // the lead's 70%
+                .andExpect(jsonPath("$.explanation[0]", containsString("协办单位工作不力")));
+
+        // the lead's task judged fully carried out but missed for policy: its factor is 1, the co-unit loses nothing
+        send(put("/api/scoring/assessments/2007/units/" + lead + "/items/" + x), office("531104"),
+                "{\"policyMissReason\":\"上级调整建设计划\"}").andExpect(status().isOk());
+        mvc.perform(get(result).with(office("531104"))).andExpect(jsonPath("$.displayTotal", is("100.00")));
+        mvc.perform(delete("/api/scoring/assessments/2007/units/" + lead + "/items/" + x).with(office("531104")))
+                .andExpect(status().isOk());
+
+        send(put("/api/scoring/assessments/2007/units/" + lead + "/items/" + x + "/co-unit"), office("531104"),
+                "{\"leadAssignmentId\":\"" + z + "\",\"reason\":\"x\"}")
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field", is("leadAssignmentId")));
+        send(put(path), office("531104"), "{\"leadAssignmentId\":\"2007-NONE@" + lead + "\",\"reason\":\"x\"}")
+                .andExpect(status().isNotFound());
+        send(put(path), office("531104"), "{\"leadAssignmentId\":\"" + x + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("reason")));
+
+        mvc.perform(delete(path).with(office("531104"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.coUnitMarks", hasSize(0)));
+        mvc.perform(get(result).with(office("531104"))).andExpect(jsonPath("$.displayTotal", is("100.00")));
+    }
+
     private static String id(String target) {
         return "2007-" + target + "@" + DEPT;
     }

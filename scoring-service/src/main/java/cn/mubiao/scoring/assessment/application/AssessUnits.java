@@ -10,6 +10,10 @@ import cn.mubiao.scoring.assessment.domain.Grading;
 import cn.mubiao.scoring.assessment.domain.RuleSet;
 import cn.mubiao.scoring.assessment.domain.UnitResult;
 import cn.mubiao.scoring.assessment.domain.UnitYear;
+import cn.mubiao.scoring.assessment.domain.AssignmentFacts;
+import cn.mubiao.scoring.assessment.domain.CoUnitMark;
+import cn.mubiao.scoring.assessment.domain.ItemCorrection;
+import cn.mubiao.scoring.assessment.domain.Outcome;
 import cn.mubiao.scoring.assessment.domain.UnitSheet;
 import cn.mubiao.scoring.assessment.domain.Ranking;
 import cn.mubiao.scoring.assessment.domain.ScoringRules;
@@ -85,7 +89,7 @@ public class AssessUnits {
         List<NotRanked> notRanked = new ArrayList<>();
         forEachUnitOf(year, issuer, category -> true, (unit, facts, entered) -> {
             try {
-                UnitSheet sheet = entered.applyTo(facts.sheet(unit.category(), unit.name()));
+                UnitSheet sheet = withEntries(year, facts.sheet(unit.category(), unit.name()), entered);
                 scored.put(facts.unitCode(), new Scored(facts, entered,
                         AssessmentCalculator.compute(rules.ruleSet().rules(), sheet)));
             } catch (Refusal e) {
@@ -181,7 +185,7 @@ public class AssessUnits {
         forEachUnitOf(year, issuer, c -> c == category, (unit, facts, entered) -> {
             try {
                 results.add(AssessmentCalculator.compute(rules.ruleSet().rules(),
-                        entered.applyTo(facts.sheet(unit.category(), unit.name()))));
+                        withEntries(year, facts.sheet(unit.category(), unit.name()), entered)));
             } catch (Refusal e) {
                 notRanked.add(new NotRanked(facts.unitCode(), unit.name(), e.field(), e.reason()));
             }
@@ -199,8 +203,56 @@ public class AssessUnits {
 
     /** The unit's sheet: its items from the platform's data, with the claims, vetoes, ratings and evaluation entered. */
     UnitSheet sheet(UnitYear facts) {
-        return entries.find(facts.year(), facts.unitCode())
-                .applyTo(facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)));
+        return withEntries(facts.year(), facts.sheet(categoryOf(facts.unitCode()), nameOf(facts)),
+                entries.find(facts.year(), facts.unitCode()));
+    }
+
+    /** The sheet from the data with what was entered for it: claims, vetoes, ratings, judgements, co-unit marks. */
+    private UnitSheet withEntries(int year, UnitSheet fromData, UnitEntries entered) {
+        UnitSheet sheet = entered.applyTo(fromData);
+        for (ItemCorrection c : coUnitCorrections(year, fromData, entered)) {
+            sheet = c.applyTo(sheet);
+        }
+        return sheet;
+    }
+
+    /**
+     * What a published version keeps of the entries beside its claims, vetoes and ratings: the judgements and the
+     * co-unit marks resolved against the lead's outcome as it stands, for the items the sheet holds.
+     */
+    public List<ItemCorrection> corrections(int year, UnitSheet fromData, UnitEntries entered) {
+        List<ItemCorrection> out = new ArrayList<>(entered.judgementsOf(fromData));
+        out.addAll(coUnitCorrections(year, fromData, entered));
+        return out;
+    }
+
+    /**
+     * 第十八条: each co-unit mark on an item the sheet holds, with the lead's outcome on its assignment (the lead's own
+     * judgement of it counting over its data). A lead's assignment no longer live, or a missing item of the lead, gives
+     * no factor: the mark has no effect.
+     */
+    private List<ItemCorrection> coUnitCorrections(int year, UnitSheet fromData, UnitEntries entered) {
+        List<ItemCorrection> out = new ArrayList<>();
+        for (CoUnitMark mark : entered.coUnitMarks()) {
+            if (fromData.items().stream().noneMatch(i -> i.code().equals(mark.itemId())) || mark.leadUnitCode() == null) {
+                continue;
+            }
+            leadOutcome(year, mark).filter(o -> !(o instanceof Outcome.Missing))
+                    .ifPresent(o -> out.add(ItemCorrection.coUnitOf(mark.itemId(), mark.leadUnitCode(), o)));
+        }
+        return out;
+    }
+
+    /** The lead's outcome on the assignment a co-unit mark names, its own judgement counting over its data. */
+    public Optional<Outcome> leadOutcome(int year, CoUnitMark mark) {
+        Optional<AssignmentFacts> lead = store.unitYear(year, mark.leadUnitCode()).flatMap(u -> u.live().stream()
+                .filter(a -> a.assignmentId().equals(mark.leadAssignmentId())).findFirst());
+        if (lead.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ItemCorrection> judged = entries.find(year, mark.leadUnitCode()).judgements().stream()
+                .filter(j -> j.assignmentId().equals(mark.leadAssignmentId()) && j.outcome() != null).findFirst();
+        return Optional.of(judged.map(ItemCorrection::outcome).orElseGet(() -> lead.get().item().outcome()));
     }
 
     /** What the platform's data says of the unit's plan year; empty when it holds nothing that year. */

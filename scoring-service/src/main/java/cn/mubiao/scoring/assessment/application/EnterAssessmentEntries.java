@@ -8,6 +8,7 @@ import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.scoring.assessment.domain.AssignmentFacts;
 import cn.mubiao.scoring.assessment.domain.Category;
+import cn.mubiao.scoring.assessment.domain.CoUnitMark;
 import cn.mubiao.scoring.assessment.domain.ItemCorrection;
 import cn.mubiao.scoring.assessment.domain.Rating;
 import cn.mubiao.scoring.assessment.domain.UnitEntries;
@@ -92,6 +93,36 @@ public class EnterAssessmentEntries {
         liveItem(year, unitCode, assignmentId);
         return change(year, unitCode, e -> {
             e.clearJudgement(assignmentId);
+            return e;
+        });
+    }
+
+    /**
+     * 第十八条: the unit's item is its part in co-handling the lead's assignment, and it did not pull its weight. The
+     * unit must be one of that assignment's co-units (422 otherwise).
+     */
+    public UnitEntries markCoUnit(int year, String unitCode, CoUnitMark mark) {
+        liveItem(year, unitCode, mark.itemId());
+        AssignmentFacts lead = mark.leadUnitCode() == null ? null : assessment.facts(year, mark.leadUnitCode())
+                .flatMap(u -> u.live().stream().filter(a -> a.assignmentId().equals(mark.leadAssignmentId())).findFirst())
+                .orElse(null);
+        if (lead == null) {
+            throw ProblemException.notFound("leadAssignmentId", mark.leadAssignmentId());
+        }
+        if (!lead.terms().coUnitCodes().contains(unitCode)) {
+            throw new BrokenRule("leadAssignmentId", unitCode + "不是" + mark.leadAssignmentId() + "的协办单位 / " + unitCode
+                    + " is not a co-unit of " + mark.leadAssignmentId());
+        }
+        return change(year, unitCode, e -> {
+            e.markCoUnit(mark);
+            return e;
+        });
+    }
+
+    public UnitEntries clearCoUnitMark(int year, String unitCode, String itemId) {
+        liveItem(year, unitCode, itemId);
+        return change(year, unitCode, e -> {
+            e.clearCoUnitMark(itemId);
             return e;
         });
     }

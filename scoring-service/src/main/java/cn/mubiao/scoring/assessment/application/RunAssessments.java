@@ -93,7 +93,7 @@ public class RunAssessments {
                 ResultVersion first = new ResultVersion(1, s.facts(), g.result().unitName(), category,
                         s.entries().activeClaims(), s.entries().vetoes(), s.entries().ratings(),
                         s.entries().comprehensive(),
-                        s.entries().judgementsOf(s.facts().sheet(category, g.result().unitName())),
+                        assessment.corrections(year, s.facts().sheet(category, g.result().unitName()), s.entries()),
                         rules.ruleSet().version(), g.result().total(),
                         g.grade(), g.place(), ranked.size(), at, by, null, null);
                 PublishedResult published = PublishedResult.publish(year, issuer, first, g.result());

@@ -8,13 +8,26 @@ import java.math.BigDecimal;
  * An item's outcome as judged by the target office before publication (a qualitative item's quality, a missing item,
  * a miss for policy or force majeure) or corrected on appeal: exactly one of a completion (quantitative), a quality
  * (qualitative), the reason it is a missing item (缺项, 第十六条) or the reason it was fully carried out but missed for
- * policy or force majeure (第十七条).
+ * policy or force majeure (第十七条); or, alone, that the unit holds the item as a co-unit that did not pull its
+ * weight (第十八条: it is scored with the lead's factor).
+ *
+ * @param coUnit the lead's unit and outcome, when the item is held as a co-unit marked as not pulling its weight
  */
 public record ItemCorrection(String assignmentId, BigDecimal completion, Quality quality, String missingReason,
-                             String policyMissReason) {
+                             String policyMissReason, CoUnit coUnit) {
 
     public ItemCorrection(String assignmentId, BigDecimal completion, Quality quality, String missingReason) {
-        this(assignmentId, completion, quality, missingReason, null);
+        this(assignmentId, completion, quality, missingReason, null, null);
+    }
+
+    public ItemCorrection(String assignmentId, BigDecimal completion, Quality quality, String missingReason,
+                          String policyMissReason) {
+        this(assignmentId, completion, quality, missingReason, policyMissReason, null);
+    }
+
+    /** The item is held as a co-unit of the lead's, which ended with {@code leadOutcome}; it did not pull its weight. */
+    public static ItemCorrection coUnitOf(String assignmentId, String leadUnitCode, Outcome leadOutcome) {
+        return new ItemCorrection(assignmentId, null, null, null, null, new CoUnit(leadUnitCode, leadOutcome, true));
     }
 
     public ItemCorrection {
@@ -25,7 +38,7 @@ public record ItemCorrection(String assignmentId, BigDecimal completion, Quality
         policyMissReason = blankToNull(policyMissReason);
         int given = (completion != null ? 1 : 0) + (quality != null ? 1 : 0) + (missingReason != null ? 1 : 0)
                 + (policyMissReason != null ? 1 : 0);
-        if (given != 1) {
+        if (given != 1 && !(given == 0 && coUnit != null)) {
             throw new InvalidInput("item", "须且只须给出 completion、quality、missingReason 或 policyMissReason 之一 / give "
                     + "exactly one of completion, quality, missingReason, policyMissReason");
         }
@@ -37,7 +50,11 @@ public record ItemCorrection(String assignmentId, BigDecimal completion, Quality
         }
     }
 
+    /** The outcome it sets; null for a co-unit mark alone (the item keeps its own). */
     public Outcome outcome() {
+        if (coUnit != null && completion == null && quality == null && missingReason == null && policyMissReason == null) {
+            return null;
+        }
         if (completion != null) {
             return new Outcome.Quantitative(completion);
         }
@@ -56,6 +73,10 @@ public record ItemCorrection(String assignmentId, BigDecimal completion, Quality
         Item item = sheet.items().stream().filter(i -> i.code().equals(assignmentId)).findFirst()
                 .orElseThrow(() -> new InvalidInput("item.assignmentId", "单位没有考核项目" + assignmentId
                         + " / the unit holds no item " + assignmentId));
-        return sheet.withItem(item.withOutcome(outcome()));
+        Item next = outcome() == null ? item : item.withOutcome(outcome());
+        if (coUnit != null) {
+            next = next.asCoUnitOf(coUnit.leadUnitCode(), coUnit.leadOutcome(), coUnit.notPullingWeight());
+        }
+        return sheet.withItem(next);
     }
 }

@@ -37,9 +37,11 @@ public final class UnitEntries {
     private BigDecimal comprehensive;
     private final Map<String, Rating> ratings;
     private final Map<String, ItemCorrection> judgements;
+    private final Map<String, CoUnitMark> coUnitMarks;
 
     private UnitEntries(int year, String unitCode, long revision, List<EnteredClaim> claims, List<Veto> vetoes,
-                        BigDecimal comprehensive, Map<String, Rating> ratings, Map<String, ItemCorrection> judgements) {
+                        BigDecimal comprehensive, Map<String, Rating> ratings, Map<String, ItemCorrection> judgements,
+                        Map<String, CoUnitMark> coUnitMarks) {
         this.year = year;
         this.unitCode = unitCode;
         this.revision = revision;
@@ -48,20 +50,23 @@ public final class UnitEntries {
         this.comprehensive = comprehensive;
         this.ratings = new TreeMap<>(ratings);
         this.judgements = new TreeMap<>(judgements);
+        this.coUnitMarks = new TreeMap<>(coUnitMarks);
     }
 
     public static UnitEntries none(int year, String unitCode) {
-        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of(), Map.of());
+        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of(), Map.of(), Map.of());
     }
 
     public static UnitEntries restore(int year, String unitCode, long revision, List<EnteredClaim> claims,
                                       List<Veto> vetoes, BigDecimal comprehensive, List<Rating> ratings,
-                                      List<ItemCorrection> judgements) {
+                                      List<ItemCorrection> judgements, List<CoUnitMark> coUnitMarks) {
         Map<String, Rating> byRater = new TreeMap<>();
         ratings.forEach(r -> byRater.put(r.raterUnitCode(), r));
         Map<String, ItemCorrection> byItem = new TreeMap<>();
         judgements.forEach(j -> byItem.put(j.assignmentId(), j));
-        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater, byItem);
+        Map<String, CoUnitMark> marks = new TreeMap<>();
+        coUnitMarks.forEach(m -> marks.put(m.itemId(), m));
+        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater, byItem, marks);
     }
 
     /**
@@ -142,6 +147,20 @@ public final class UnitEntries {
         judgements.put(judgement.assignmentId(), judgement);
     }
 
+    /** 第十八条: the item is the unit's part in co-handling another unit's assignment, and it did not pull its weight. */
+    public void markCoUnit(CoUnitMark mark) {
+        coUnitMarks.put(mark.itemId(), mark);
+    }
+
+    /** Takes a co-unit mark back. */
+    public void clearCoUnitMark(String itemId) {
+        coUnitMarks.remove(itemId);
+    }
+
+    public List<CoUnitMark> coUnitMarks() {
+        return List.copyOf(coUnitMarks.values());
+    }
+
     /** Takes an item's judgement back: the item is scored on the data again. Nothing judged: nothing changes. */
     public void clearJudgement(String assignmentId) {
         judgements.remove(assignmentId);
@@ -175,7 +194,8 @@ public final class UnitEntries {
     }
 
     public boolean isEmpty() {
-        return claims.isEmpty() && vetoes.isEmpty() && comprehensive == null && ratings.isEmpty() && judgements.isEmpty();
+        return claims.isEmpty() && vetoes.isEmpty() && comprehensive == null && ratings.isEmpty() && judgements.isEmpty()
+                && coUnitMarks.isEmpty();
     }
 
     public int year() {

@@ -2,6 +2,9 @@ package cn.mubiao.scoring.assessment.persistence;
 
 import cn.mubiao.scoring.assessment.domain.Category;
 import cn.mubiao.scoring.assessment.domain.Claim;
+import cn.mubiao.scoring.assessment.domain.CoUnit;
+import cn.mubiao.scoring.assessment.domain.CoUnitMark;
+import cn.mubiao.scoring.assessment.domain.Outcome;
 import cn.mubiao.scoring.assessment.domain.ItemCorrection;
 import cn.mubiao.scoring.assessment.domain.Quality;
 import cn.mubiao.scoring.assessment.domain.Rating;
@@ -29,7 +32,9 @@ final class EntriesCodec {
                 .append("vetoes", e.vetoes().stream().map(EntriesCodec::veto).toList())
                 .append("comprehensive", dec(e.comprehensive()))
                 .append("ratings", e.ratings().stream().map(EntriesCodec::rating).toList())
-                .append("judgements", e.judgements().stream().map(EntriesCodec::correction).toList());
+                .append("judgements", e.judgements().stream().map(EntriesCodec::correction).toList())
+                .append("coUnitMarks", e.coUnitMarks().stream().map(m -> new Document("itemId", m.itemId())
+                        .append("leadAssignmentId", m.leadAssignmentId()).append("reason", m.reason())).toList());
     }
 
     static UnitEntries read(Document d, long revision) {
@@ -38,20 +43,48 @@ final class EntriesCodec {
                 d.getList("vetoes", Document.class, List.of()).stream().map(EntriesCodec::veto).toList(),
                 dec(d, "comprehensive"),
                 d.getList("ratings", Document.class, List.of()).stream().map(EntriesCodec::rating).toList(),
-                d.getList("judgements", Document.class, List.of()).stream().map(EntriesCodec::correction).toList());
+                d.getList("judgements", Document.class, List.of()).stream().map(EntriesCodec::correction).toList(),
+                d.getList("coUnitMarks", Document.class, List.of()).stream().map(m -> new CoUnitMark(
+                        m.getString("itemId"), m.getString("leadAssignmentId"), m.getString("reason"))).toList());
     }
 
     /** An item's judgement or appeal correction. */
     static Document correction(ItemCorrection c) {
         return new Document("assignmentId", c.assignmentId()).append("completion", dec(c.completion()))
                 .append("quality", c.quality() == null ? null : c.quality().name())
-                .append("missingReason", c.missingReason()).append("policyMissReason", c.policyMissReason());
+                .append("missingReason", c.missingReason()).append("policyMissReason", c.policyMissReason())
+                .append("coUnit", c.coUnit() == null ? null : new Document("leadUnitCode", c.coUnit().leadUnitCode())
+                        .append("leadOutcome", outcome(c.coUnit().leadOutcome()))
+                        .append("notPullingWeight", c.coUnit().notPullingWeight()));
+    }
+
+    private static Document outcome(Outcome o) {
+        return switch (o) {
+            case Outcome.Quantitative q -> new Document("kind", "QUANTITATIVE").append("completion", dec(q.completion()));
+            case Outcome.Qualitative q -> new Document("kind", "QUALITATIVE").append("quality", q.quality().name());
+            case Outcome.PolicyMiss p -> new Document("kind", "POLICY_MISS").append("reason", p.reason());
+            case Outcome.Missing m -> new Document("kind", "MISSING").append("reason", m.reason());
+        };
+    }
+
+    private static Outcome outcome(Document d) {
+        return switch (d.getString("kind")) {
+            case "QUANTITATIVE" -> new Outcome.Quantitative(dec(d, "completion"));
+            case "QUALITATIVE" -> new Outcome.Qualitative(Quality.valueOf(d.getString("quality")));
+            case "POLICY_MISS" -> new Outcome.PolicyMiss(d.getString("reason"));
+            default -> new Outcome.Missing(d.getString("reason"));
+        };
     }
 
     static ItemCorrection correction(Document c) {
         return new ItemCorrection(c.getString("assignmentId"), dec(c, "completion"),
                 c.getString("quality") == null ? null : Quality.valueOf(c.getString("quality")),
-                c.getString("missingReason"), c.getString("policyMissReason"));
+                c.getString("missingReason"), c.getString("policyMissReason"), coUnit(c.get("coUnit", Document.class)));
+    }
+
+    private static CoUnit coUnit(Document d) {
+        return d == null ? null : new CoUnit(d.getString("leadUnitCode"), outcome(d.get("leadOutcome", Document.class)),
+                d.getBoolean("notPullingWeight", true));
     }
 
     static Document claim(EnteredClaim c) {

@@ -55,7 +55,8 @@ public class EntriesStore {
                 Updates.set("year", e.year()), Updates.set("unitCode", e.unitCode()),
                 Updates.set("claims", state.get("claims")), Updates.set("vetoes", state.get("vetoes")),
                 Updates.set("comprehensive", state.get("comprehensive")), Updates.set("ratings", state.get("ratings")),
-                Updates.set("judgements", state.get("judgements")), Updates.set("version", e.revision() + 1)));
+                Updates.set("judgements", state.get("judgements")), Updates.set("coUnitMarks", state.get("coUnitMarks")),
+                Updates.set("version", e.revision() + 1)));
     }
 
     static String key(int year, String unitCode) {

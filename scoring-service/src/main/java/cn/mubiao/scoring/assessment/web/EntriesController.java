@@ -4,6 +4,7 @@ import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.scoring.assessment.application.EnterAssessmentEntries;
+import cn.mubiao.scoring.assessment.domain.CoUnitMark;
 import cn.mubiao.scoring.assessment.domain.ItemCorrection;
 import cn.mubiao.scoring.assessment.domain.Quality;
 import cn.mubiao.scoring.assessment.domain.UnitEntries;
@@ -87,13 +88,17 @@ class EntriesController {
         }
     }
 
+    record CoUnitRequest(String leadAssignmentId, String reason) {
+    }
+
     record EntriesResponse(int year, String unitCode, List<ClaimResponse> claims, List<ResultResponse.VetoResponse> vetoes,
-                           BigDecimal comprehensive, List<RatingResponse> ratings, List<JudgementResponse> judgements) {
+                           BigDecimal comprehensive, List<RatingResponse> ratings, List<JudgementResponse> judgements,
+                           List<CoUnitMark> coUnitMarks) {
         static EntriesResponse of(UnitEntries e) {
             return new EntriesResponse(e.year(), e.unitCode(), e.claims().stream().map(ClaimResponse::of).toList(),
                     e.vetoes().stream().map(ResultResponse.VetoResponse::of).toList(), e.comprehensive(),
                     e.ratings().stream().map(r -> new RatingResponse(r.raterUnitCode(), r.score())).toList(),
-                    e.judgements().stream().map(JudgementResponse::of).toList());
+                    e.judgements().stream().map(JudgementResponse::of).toList(), e.coUnitMarks());
         }
     }
 
@@ -164,6 +169,27 @@ class EntriesController {
                         + "GOOD, FAIR, POOR, NOT_COMPLETED"));
         return EntriesResponse.of(entries.judge(year, unitCode,
                 new ItemCorrection(assignmentId, null, quality, body.missingReason(), body.policyMissReason())));
+    }
+
+    /**
+     * 第十八条: the item is the unit's part in co-handling {@code leadAssignmentId} and the unit did not pull its weight;
+     * while the lead's task is not completed, the item is scored with the lead's factor.
+     */
+    @PutMapping("/items/{assignmentId}/co-unit")
+    @PreAuthorize("hasRole('target-office')")
+    EntriesResponse markCoUnit(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode,
+                               @PathVariable String assignmentId, @RequestBody CoUnitRequest body) {
+        inScope(caller, year, unitCode);
+        return EntriesResponse.of(entries.markCoUnit(year, unitCode,
+                new CoUnitMark(assignmentId, body.leadAssignmentId(), body.reason())));
+    }
+
+    @DeleteMapping("/items/{assignmentId}/co-unit")
+    @PreAuthorize("hasRole('target-office')")
+    EntriesResponse clearCoUnitMark(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode,
+                                    @PathVariable String assignmentId) {
+        inScope(caller, year, unitCode);
+        return EntriesResponse.of(entries.clearCoUnitMark(year, unitCode, assignmentId));
     }
 
     /** Takes the item's judgement back: it is scored on the data again. */
