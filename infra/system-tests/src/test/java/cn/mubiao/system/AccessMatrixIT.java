@@ -89,6 +89,8 @@ class AccessMatrixIT {
         bodies.put("comprehensiveSix", "{\"value\":6}");
         bodies.put("ratingSix", "{\"score\":6}");
         bodies.put("qualityOnQuantitative", "{\"quality\":\"GOOD\"}");
+        bodies.put("quarterBase", "{\"base\":90}");
+        fixtures.put("QN", "5"); // no fifth quarter: the office's PUT is a 400, nothing written
         bodies.put("coUnitOfItself", "{\"leadAssignmentId\":\"" + fixtures.get("A") + "\",\"reason\":\"矩阵\"}");
         fixtures.put("AP", "1"); // U's result is not published: no appeal exists
         bodies.put("ruleSetBadFactor", "{\"fraudFactor\":1}");

@@ -210,6 +210,40 @@ class WorkedExampleApiTest {
         mvc.perform(get(result).with(office("531104"))).andExpect(jsonPath("$.displayTotal", is("100.00")));
     }
 
+    @Test
+    void quarterlyAssessmentsEnteredCountInTheAnnualBaseByTheRuleSetsShareAndGoIntoThePublishedVersion() throws Exception {
+        String county = "531105";
+        String dept = county + "-FGJ";
+        String path = "/api/scoring/assessments/2007/units/" + dept;
+        unit(dept, "发改局", "DEPARTMENTS");
+        targetAssigned.handle(terms("2007-Y1@" + dept, dept, "100", IndicatorKind.CUMULATIVE), null);
+        verifiedOf("2007-Y1@" + dept, dept, "0.8");
+        send(put("/api/scoring/rule-sets/2007"), office(county), "{\"quarterlyShare\":0.3}").andExpect(status().isOk());
+
+        mvc.perform(get("/api/scoring/results/2007/" + dept).with(office(county)))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field", is("quarterlyBases")));
+        send(put(path + "/quarters/5"), office(county), "{\"base\":90}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("quarter")));
+        send(put(path + "/quarters/1"), office(county), "{\"base\":101}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("base")));
+        String[] bases = {"90", "70", "80", "100"};
+        for (int q = 1; q <= 4; q++) {
+            send(put(path + "/quarters/" + q), office(county), "{\"base\":" + bases[q - 1] + "}").andExpect(status().isOk());
+        }
+
+        // 0.7 × 80 (the year's items) + 0.3 × 85 (the quarters' mean) = 81.5
+        mvc.perform(get("/api/scoring/results/2007/" + dept).with(office(county)))
+                .andExpect(jsonPath("$.displayTotal", is("81.50")))
+                .andExpect(jsonPath("$.explanation", hasItem(containsString("计入平时考核"))));
+        for (String step : List.of("start", "approval", "publication")) {
+            mvc.perform(post("/api/scoring/assessments/2007/" + step).param("issuer", county).with(office(county)))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/scoring/results/2007/" + dept).with(office(county)))
+                .andExpect(jsonPath("$.status", is("PUBLISHED")))
+                .andExpect(jsonPath("$.displayTotal", is("81.50")));
+    }
+
     private static String id(String target) {
         return "2007-" + target + "@" + DEPT;
     }

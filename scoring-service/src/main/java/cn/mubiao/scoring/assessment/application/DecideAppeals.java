@@ -108,14 +108,15 @@ public class DecideAppeals {
             ResultVersion draft = new ResultVersion(current.number() + 1, current.facts(), current.unitName(),
                     current.category(), claims, current.vetoes(), current.ratings(), current.comprehensive(),
                     List.copyOf(corrections.values()), current.ruleSetVersion(), current.total(), current.grade(),
-                    current.place(), current.placesInCategory(), clock.instant(), by, number, note);
+                    current.place(), current.placesInCategory(), clock.instant(), by, number, note,
+                    current.quarterlyBases());
             UnitResult before = AssessmentCalculator.compute(rules, current.sheet());
             UnitResult after = AssessmentCalculator.compute(rules, draft.sheet());
             GradedResult graded = regrade(p, after, rules);
             ResultVersion next = new ResultVersion(draft.number(), draft.facts(), draft.unitName(), draft.category(),
                     draft.claims(), draft.vetoes(), draft.ratings(), draft.comprehensive(), draft.corrections(),
                     draft.ruleSetVersion(), after.total(), graded.grade(), graded.place(), current.placesInCategory(),
-                    draft.at(), by, number, note);
+                    draft.at(), by, number, note, draft.quarterlyBases());
             return p.change(number, next, before, after);
         });
     }

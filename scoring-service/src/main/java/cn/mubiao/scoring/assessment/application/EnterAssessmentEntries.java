@@ -97,6 +97,14 @@ public class EnterAssessmentEntries {
         });
     }
 
+    /** One of the year's regular quarterly assessments of the unit (平时考核), its base 0–100. */
+    public UnitEntries assessQuarter(int year, String unitCode, int quarter, BigDecimal base) {
+        return change(year, unitCode, e -> {
+            e.assessQuarter(quarter, base);
+            return e;
+        });
+    }
+
     /**
      * 第十八条: the unit's item is its part in co-handling the lead's assignment, and it did not pull its weight. The
      * unit must be one of that assignment's co-units (422 otherwise).

@@ -95,7 +95,8 @@ public class RunAssessments {
                         s.entries().comprehensive(),
                         assessment.corrections(year, s.facts().sheet(category, g.result().unitName()), s.entries()),
                         rules.ruleSet().version(), g.result().total(),
-                        g.grade(), g.place(), ranked.size(), at, by, null, null);
+                        g.grade(), g.place(), ranked.size(), at, by, null, null,
+                        List.copyOf(new java.util.TreeMap<>(s.entries().quarterlyBases()).values()));
                 PublishedResult published = PublishedResult.publish(year, issuer, first, g.result());
                 List<OutboxEntry> entries = outbox.entries(published.pendingEvents());
                 if (results.save(published, entries)) { // false: published already, nothing recorded

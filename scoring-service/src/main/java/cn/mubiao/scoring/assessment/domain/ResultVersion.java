@@ -10,13 +10,16 @@ import java.util.List;
  * is recomputed from {@link #sheet()} under the year's frozen rule set, so every line can still be explained.
  *
  * @param appeal the appeal whose decision made this version; null for version 1
+ * @param quarterlyBases the unit's regular quarterly assessments, in quarter order (empty: none entered)
  */
 public record ResultVersion(int number, UnitYear facts, String unitName, Category category, List<Claim> claims,
                             List<Veto> vetoes, List<Rating> ratings, BigDecimal comprehensive,
                             List<ItemCorrection> corrections, int ruleSetVersion, BigDecimal total, Grade grade,
-                            Integer place, int placesInCategory, Instant at, String by, Integer appeal, String note) {
+                            Integer place, int placesInCategory, Instant at, String by, Integer appeal, String note,
+                            List<BigDecimal> quarterlyBases) {
 
     public ResultVersion {
+        quarterlyBases = quarterlyBases == null ? List.of() : List.copyOf(quarterlyBases);
         claims = List.copyOf(claims);
         vetoes = List.copyOf(vetoes);
         ratings = List.copyOf(ratings);
@@ -26,7 +29,7 @@ public record ResultVersion(int number, UnitYear facts, String unitName, Categor
     /** The sheet this version was scored on. */
     public UnitSheet sheet() {
         UnitSheet sheet = facts.sheet(category, unitName).withClaims(claims).withVetoes(vetoes).withRatings(ratings)
-                .withComprehensive(comprehensive);
+                .withComprehensive(comprehensive).withQuarterlyBases(quarterlyBases);
         for (ItemCorrection c : corrections) {
             sheet = c.applyTo(sheet);
         }

@@ -38,10 +38,11 @@ public final class UnitEntries {
     private final Map<String, Rating> ratings;
     private final Map<String, ItemCorrection> judgements;
     private final Map<String, CoUnitMark> coUnitMarks;
+    private final Map<Integer, BigDecimal> quarterlyBases;
 
     private UnitEntries(int year, String unitCode, long revision, List<EnteredClaim> claims, List<Veto> vetoes,
                         BigDecimal comprehensive, Map<String, Rating> ratings, Map<String, ItemCorrection> judgements,
-                        Map<String, CoUnitMark> coUnitMarks) {
+                        Map<String, CoUnitMark> coUnitMarks, Map<Integer, BigDecimal> quarterlyBases) {
         this.year = year;
         this.unitCode = unitCode;
         this.revision = revision;
@@ -51,22 +52,25 @@ public final class UnitEntries {
         this.ratings = new TreeMap<>(ratings);
         this.judgements = new TreeMap<>(judgements);
         this.coUnitMarks = new TreeMap<>(coUnitMarks);
+        this.quarterlyBases = new TreeMap<>(quarterlyBases);
     }
 
     public static UnitEntries none(int year, String unitCode) {
-        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of(), Map.of(), Map.of());
+        return new UnitEntries(year, unitCode, 0, List.of(), List.of(), null, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     public static UnitEntries restore(int year, String unitCode, long revision, List<EnteredClaim> claims,
                                       List<Veto> vetoes, BigDecimal comprehensive, List<Rating> ratings,
-                                      List<ItemCorrection> judgements, List<CoUnitMark> coUnitMarks) {
+                                      List<ItemCorrection> judgements, List<CoUnitMark> coUnitMarks,
+                                      Map<Integer, BigDecimal> quarterlyBases) {
         Map<String, Rating> byRater = new TreeMap<>();
         ratings.forEach(r -> byRater.put(r.raterUnitCode(), r));
         Map<String, ItemCorrection> byItem = new TreeMap<>();
         judgements.forEach(j -> byItem.put(j.assignmentId(), j));
         Map<String, CoUnitMark> marks = new TreeMap<>();
         coUnitMarks.forEach(m -> marks.put(m.itemId(), m));
-        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater, byItem, marks);
+        return new UnitEntries(year, unitCode, revision, claims, vetoes, comprehensive, byRater, byItem, marks,
+                quarterlyBases);
     }
 
     /**
@@ -147,6 +151,25 @@ public final class UnitEntries {
         judgements.put(judgement.assignmentId(), judgement);
     }
 
+    /**
+     * The base (0–100) the unit got in one of the year's regular quarterly assessments (平时考核), which a rule set may
+     * count in the annual base ({@link ScoringRules#quarterlyShare()}); entering a quarter again replaces it.
+     */
+    public void assessQuarter(int quarter, BigDecimal base) {
+        if (quarter < 1 || quarter > 4) {
+            throw new InvalidInput("quarter", "季度应为1至4 / a quarter is 1 to 4");
+        }
+        if (base == null || base.signum() < 0 || base.compareTo(UnitSheet.FULL_BASE) > 0) {
+            throw new InvalidInput("base", "季度考核基本分须在0到100之间 / a quarterly base is between 0 and 100");
+        }
+        quarterlyBases.put(quarter, base);
+    }
+
+    /** The quarterly bases entered, by quarter. */
+    public Map<Integer, BigDecimal> quarterlyBases() {
+        return Map.copyOf(quarterlyBases);
+    }
+
     /** 第十八条: the item is the unit's part in co-handling another unit's assignment, and it did not pull its weight. */
     public void markCoUnit(CoUnitMark mark) {
         coUnitMarks.put(mark.itemId(), mark);
@@ -172,7 +195,7 @@ public final class UnitEntries {
      */
     public UnitSheet applyTo(UnitSheet sheet) {
         UnitSheet out = sheet.withClaims(activeClaims()).withVetoes(vetoes).withRatings(List.copyOf(ratings.values()))
-                .withComprehensive(comprehensive);
+                .withComprehensive(comprehensive).withQuarterlyBases(List.copyOf(quarterlyBases.values()));
         for (ItemCorrection j : judgementsOf(out)) {
             out = j.applyTo(out);
         }
@@ -195,7 +218,7 @@ public final class UnitEntries {
 
     public boolean isEmpty() {
         return claims.isEmpty() && vetoes.isEmpty() && comprehensive == null && ratings.isEmpty() && judgements.isEmpty()
-                && coUnitMarks.isEmpty();
+                && coUnitMarks.isEmpty() && quarterlyBases.isEmpty();
     }
 
     public int year() {

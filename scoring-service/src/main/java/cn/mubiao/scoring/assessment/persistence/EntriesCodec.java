@@ -34,7 +34,9 @@ final class EntriesCodec {
                 .append("ratings", e.ratings().stream().map(EntriesCodec::rating).toList())
                 .append("judgements", e.judgements().stream().map(EntriesCodec::correction).toList())
                 .append("coUnitMarks", e.coUnitMarks().stream().map(m -> new Document("itemId", m.itemId())
-                        .append("leadAssignmentId", m.leadAssignmentId()).append("reason", m.reason())).toList());
+                        .append("leadAssignmentId", m.leadAssignmentId()).append("reason", m.reason())).toList())
+                .append("quarterlyBases", e.quarterlyBases().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                        .map(q -> new Document("quarter", q.getKey()).append("base", dec(q.getValue()))).toList());
     }
 
     static UnitEntries read(Document d, long revision) {
@@ -45,7 +47,9 @@ final class EntriesCodec {
                 d.getList("ratings", Document.class, List.of()).stream().map(EntriesCodec::rating).toList(),
                 d.getList("judgements", Document.class, List.of()).stream().map(EntriesCodec::correction).toList(),
                 d.getList("coUnitMarks", Document.class, List.of()).stream().map(m -> new CoUnitMark(
-                        m.getString("itemId"), m.getString("leadAssignmentId"), m.getString("reason"))).toList());
+                        m.getString("itemId"), m.getString("leadAssignmentId"), m.getString("reason"))).toList(),
+                d.getList("quarterlyBases", Document.class, List.of()).stream().collect(java.util.stream.Collectors.toMap(
+                        q -> q.getInteger("quarter"), q -> dec(q, "base"))));
     }
 
     /** An item's judgement or appeal correction. */

@@ -56,6 +56,7 @@ public class EntriesStore {
                 Updates.set("claims", state.get("claims")), Updates.set("vetoes", state.get("vetoes")),
                 Updates.set("comprehensive", state.get("comprehensive")), Updates.set("ratings", state.get("ratings")),
                 Updates.set("judgements", state.get("judgements")), Updates.set("coUnitMarks", state.get("coUnitMarks")),
+                Updates.set("quarterlyBases", state.get("quarterlyBases")),
                 Updates.set("version", e.revision() + 1)));
     }
 

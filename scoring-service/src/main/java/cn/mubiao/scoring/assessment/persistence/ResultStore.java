@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -78,6 +79,7 @@ public class ResultStore {
                 .append("vetoes", v.vetoes().stream().map(EntriesCodec::veto).toList())
                 .append("ratings", v.ratings().stream().map(EntriesCodec::rating).toList())
                 .append("comprehensive", dec(v.comprehensive()))
+                .append("quarterlyBases", v.quarterlyBases().stream().map(EntriesCodec::dec).toList())
                 .append("corrections", v.corrections().stream().map(EntriesCodec::correction).toList())
                 .append("ruleSetVersion", v.ruleSetVersion()).append("total", dec(v.total()))
                 .append("grade", v.grade().name()).append("place", v.place())
@@ -95,7 +97,8 @@ public class ResultStore {
                 d.getList("corrections", Document.class, List.of()).stream().map(EntriesCodec::correction).toList(),
                 d.getInteger("ruleSetVersion"), dec(d, "total"), Grade.valueOf(d.getString("grade")),
                 d.getInteger("place"), d.getInteger("placesInCategory", 0), d.getDate("at").toInstant(),
-                d.getString("by"), d.getInteger("appeal"), d.getString("note"));
+                d.getString("by"), d.getInteger("appeal"), d.getString("note"),
+                d.getList("quarterlyBases", Decimal128.class, List.of()).stream().map(Decimal128::bigDecimalValue).toList());
     }
 
     private static Document write(Appeal a) {

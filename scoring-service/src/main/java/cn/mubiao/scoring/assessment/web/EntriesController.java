@@ -27,6 +27,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Entry of what the platform's data does not carry, before publication: claims, vetoes and the comprehensive
@@ -91,14 +93,18 @@ class EntriesController {
     record CoUnitRequest(String leadAssignmentId, String reason) {
     }
 
+    record QuarterRequest(BigDecimal base) {
+    }
+
     record EntriesResponse(int year, String unitCode, List<ClaimResponse> claims, List<ResultResponse.VetoResponse> vetoes,
                            BigDecimal comprehensive, List<RatingResponse> ratings, List<JudgementResponse> judgements,
-                           List<CoUnitMark> coUnitMarks) {
+                           List<CoUnitMark> coUnitMarks, Map<Integer, BigDecimal> quarterlyBases) {
         static EntriesResponse of(UnitEntries e) {
             return new EntriesResponse(e.year(), e.unitCode(), e.claims().stream().map(ClaimResponse::of).toList(),
                     e.vetoes().stream().map(ResultResponse.VetoResponse::of).toList(), e.comprehensive(),
                     e.ratings().stream().map(r -> new RatingResponse(r.raterUnitCode(), r.score())).toList(),
-                    e.judgements().stream().map(JudgementResponse::of).toList(), e.coUnitMarks());
+                    e.judgements().stream().map(JudgementResponse::of).toList(), e.coUnitMarks(),
+                    new TreeMap<>(e.quarterlyBases()));
         }
     }
 
@@ -182,6 +188,15 @@ class EntriesController {
         inScope(caller, year, unitCode);
         return EntriesResponse.of(entries.markCoUnit(year, unitCode,
                 new CoUnitMark(assignmentId, body.leadAssignmentId(), body.reason())));
+    }
+
+    /** The unit's base in one of the year's regular quarterly assessments (平时考核), which a rule set may count. */
+    @PutMapping("/quarters/{quarter}")
+    @PreAuthorize("hasRole('target-office')")
+    EntriesResponse assessQuarter(@CurrentCaller Caller caller, @PathVariable int year, @PathVariable String unitCode,
+                                  @PathVariable int quarter, @RequestBody QuarterRequest body) {
+        inScope(caller, year, unitCode);
+        return EntriesResponse.of(entries.assessQuarter(year, unitCode, quarter, body.base()));
     }
 
     @DeleteMapping("/items/{assignmentId}/co-unit")
