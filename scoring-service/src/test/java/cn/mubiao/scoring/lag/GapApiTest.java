@@ -163,6 +163,8 @@ class GapApiTest {
                         .with(user(CITY, "city", "target-office")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field", is("groupBy")));
+        mvc.perform(get("/api/scoring/gaps").with(user(CITY, "city", "target-office")))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/scoring/gaps").param("period", "200706").with(user("410000", "province")))
                 .andExpect(status().isForbidden());
     }
