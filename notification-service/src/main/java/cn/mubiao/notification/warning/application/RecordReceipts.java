@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,8 +37,8 @@ class RecordReceipts implements SmsReceiptListener {
     private static final int MAX_SENT_HERE = 100_000;
 
     private final SmsPartStore parts;
-    /** SMSC message id → delivery id of the parts this process sent and recorded, until their final receipt. */
-    private final Map<String, String> sentHere = new ConcurrentHashMap<>();
+    /** SMSC message id → the SMS of the parts this process sent and recorded, until each part's final receipt. */
+    private final Map<String, SentSms> sentHere = new ConcurrentHashMap<>();
     private final DeliveryStore deliveries;
     private final Outbox outbox;
 
@@ -47,18 +49,75 @@ class RecordReceipts implements SmsReceiptListener {
     }
 
     /**
-     * Records a receipt on its delivery. A part whose send this process recorded is known here and the receipt goes
-     * straight to its delivery; any other (sent before a restart, or the receipt came first), or one whose delivery is
-     * not found, is joined through the {@code sms-parts} collection.
+     * An SMS this process sent: its delivery, its parts and those whose receipt said DELIVRD; concluded here while
+     * every receipt says DELIVRD, from the delivery once any other final receipt (or one that came first) is seen.
+     */
+    private static final class SentSms {
+        private final String deliveryId;
+        private final List<String> parts;
+        private final Set<String> delivered = new HashSet<>();
+        private boolean fromTheDelivery;
+
+        SentSms(String deliveryId, List<String> parts) {
+            this.deliveryId = deliveryId;
+            this.parts = List.copyOf(parts);
+        }
+
+        /** Marks one more part delivered; whether every part is now, while it is concluded here. */
+        synchronized boolean deliveredWith(String part) {
+            delivered.add(part);
+            return !fromTheDelivery && delivered.containsAll(parts);
+        }
+
+        /** From now on the SMS is concluded from what its delivery holds. */
+        synchronized void concludedFromTheDelivery() {
+            fromTheDelivery = true;
+        }
+
+        synchronized boolean isConcludedFromTheDelivery() {
+            return fromTheDelivery;
+        }
+    }
+
+    /**
+     * Records a receipt on its delivery. A part whose send this process recorded is known here and its receipt goes
+     * straight to the delivery, in one write without reading it back while it says DELIVRD (the last such receipt of
+     * an SMS also records the handset DELIVERED); any other receipt of such a part goes the general way (read back,
+     * concluded from what the delivery holds). Receipts of parts not known here (sent before a restart, or the
+     * receipt came first), or whose delivery is not found, are joined through the {@code sms-parts} collection.
      */
     @Override
     public void received(SmsReceipt receipt) {
-        String deliveryId = receipt.isFinal() ? sentHere.remove(receipt.messageId()) : sentHere.get(receipt.messageId());
-        if (deliveryId != null && apply(deliveryId, receipt)) {
-            return;
+        SentSms sms = receipt.isFinal() ? sentHere.remove(receipt.messageId()) : sentHere.get(receipt.messageId());
+        if (sms != null) {
+            if (receipt.isFinal() && !receipt.delivered()) {
+                sms.concludedFromTheDelivery();
+            }
+            if (receipt.delivered() ? delivered(sms, receipt) : apply(sms.deliveryId, receipt)) {
+                return;
+            }
         }
         parts.received(receipt).ifPresentOrElse(id -> apply(id, receipt),
                 () -> log.debug("receipt of {} kept until its send is recorded", receipt.messageId()));
+    }
+
+    /**
+     * A DELIVRD receipt of a part sent here; false when there is no such delivery. When the SMS came to be concluded
+     * from its delivery meanwhile (another part's receipt went that way, perhaps reading the delivery before this
+     * receipt was on it), the receipt is applied that way again, so the conclusion is never missed.
+     */
+    private boolean delivered(SentSms sms, SmsReceipt receipt) {
+        if (sms.deliveredWith(receipt.messageId())) {
+            return deliveries.receiptAndHandset(sms.deliveryId, receipt, "DELIVERED")
+                    || apply(sms.deliveryId, receipt); // the handset was recorded already, or there is no such delivery
+        }
+        if (!deliveries.receiptOnly(sms.deliveryId, receipt)) {
+            return false;
+        }
+        if (sms.isConcludedFromTheDelivery()) {
+            apply(sms.deliveryId, receipt);
+        }
+        return true;
     }
 
     /**
@@ -66,12 +125,15 @@ class RecordReceipts implements SmsReceiptListener {
      * The parts are remembered here first, so a receipt that comes meanwhile goes straight to the delivery.
      */
     void sent(String deliveryId, List<String> partIds) {
+        SentSms sms = new SentSms(deliveryId, partIds);
+        if (sentHere.size() + partIds.size() <= MAX_SENT_HERE) { // every part or none: an SMS is concluded one way
+            partIds.forEach(part -> sentHere.put(part, sms));
+        }
         for (String part : partIds) {
-            if (sentHere.size() < MAX_SENT_HERE) {
-                sentHere.put(part, deliveryId);
-            }
             parts.belongsTo(part, deliveryId).ifPresent(r -> {
-                sentHere.remove(part);
+                // a receipt came first: the SMS is concluded from its delivery from now on
+                sms.concludedFromTheDelivery();
+                partIds.forEach(sentHere::remove);
                 apply(deliveryId, r);
             });
         }

@@ -251,11 +251,34 @@ public class DeliveryStore {
 
     /** Records the SMSC's receipt of one part of an SMS; the delivery as it is now, or empty when there is none. */
     public Optional<Delivery> receipt(String id, SmsReceipt r) {
-        String key = "receipts." + r.messageId().replaceAll("[.$]", "_");
-        Document d = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.set(key, new Document("messageId", r.messageId())
-                        .append("state", r.state()).append("error", r.error()).append("at", Date.from(r.at()))),
+        Document d = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.set(receiptKey(r), receiptDocument(r)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(DeliveryStore::read);
+    }
+
+    /** Records the SMSC's receipt of one part without reading the delivery back; false when there is none. */
+    public boolean receiptOnly(String id, SmsReceipt r) {
+        return collection.updateOne(Filters.eq("_id", id), Updates.set(receiptKey(r), receiptDocument(r)))
+                .getMatchedCount() == 1;
+    }
+
+    /**
+     * Records the receipt of an SMS's last part and what the handset got in one update (the caller knows every other
+     * part's receipt is recorded); false when the handset was recorded already, or there is no such delivery.
+     */
+    public boolean receiptAndHandset(String id, SmsReceipt r, String outcome) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("handset", false)),
+                Updates.combine(Updates.set(receiptKey(r), receiptDocument(r)), Updates.set("handset", outcome)))
+                .getModifiedCount() == 1;
+    }
+
+    private static String receiptKey(SmsReceipt r) {
+        return "receipts." + r.messageId().replaceAll("[.$]", "_");
+    }
+
+    private static Document receiptDocument(SmsReceipt r) {
+        return new Document("messageId", r.messageId()).append("state", r.state()).append("error", r.error())
+                .append("at", Date.from(r.at()));
     }
 
     /**
