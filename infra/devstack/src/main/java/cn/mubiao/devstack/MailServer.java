@@ -11,10 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * GreenMail SMTP server on a fixed port. Any sender, any recipient and any SMTP login are accepted; messages are
@@ -23,8 +26,23 @@ import java.util.Set;
 final class MailServer implements Inbox<ReceivedMail>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailServer.class);
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    // Jakarta Mail 2.1 otherwise runs a ServiceLoader over the classpath on each encoded header it reads or writes
+    // (jakartaee/mail-api#861), for GreenMail and the decoder alike
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final int port;
+    /**
+     * Each stored message decoded once: tests and benchmarks poll {@link #messages()} while thousands arrive, and
+     * decoding them all again on every poll cost the devstack JVM a tenth of its CPU in the warning bench. Weak keys:
+     * purged messages drop out.
+     */
+    private final Map<StoredMessage, ReceivedMail> decoded = Collections.synchronizedMap(new WeakHashMap<>());
     private GreenMail greenMail;
 
     MailServer(int port) {
@@ -67,7 +85,7 @@ final class MailServer implements Inbox<ReceivedMail>, AutoCloseable {
             if (messageId != null && !seenIds.add(messageId)) {
                 continue;
             }
-            result.add(MailDecoder.decode(mime, message.getReceivedDate().toInstant()));
+            result.add(decoded.computeIfAbsent(message, m -> MailDecoder.decode(mime, m.getReceivedDate().toInstant())));
         }
         return result;
     }

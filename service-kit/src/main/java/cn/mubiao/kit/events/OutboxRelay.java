@@ -2,9 +2,12 @@ package cn.mubiao.kit.events;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
@@ -15,7 +18,9 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the events that aggregates carry in their {@code outbox} array, then removes them from the
- * document. Publishing comes strictly after the state change was stored; a crash between publishing and
+ * documents (one bulk write per collection and round). Publishing comes strictly after the state change was stored; a crash between publishing and
  * removal publishes the event again on restart, and consumers deduplicate by {@code ce_id}. While Kafka is
  * down the entries simply stay in their documents.
  */
@@ -129,13 +134,15 @@ public final class OutboxRelay implements SmartLifecycle {
         int published = 0;
         int next = 0;
         boolean failed = false;
+        Map<String, List<WriteModel<Document>>> removals = new LinkedHashMap<>();
         for (Written w : batch) {
             boolean allAcked = true;
             for (int j = 0; j < w.entries().size(); j++) {
                 allAcked &= acked(sends.get(next++));
             }
             if (allAcked) {
-                remove(db.getCollection(w.collection()), w.id(), w.entries().stream().map(OutboxEntry::id).toList());
+                removals.computeIfAbsent(w.collection(), c -> new ArrayList<>())
+                        .add(removal(w.id(), w.entries().stream().map(OutboxEntry::id).toList()));
                 published += w.entries().size();
             } else {
                 failed = true;
@@ -143,15 +150,23 @@ public final class OutboxRelay implements SmartLifecycle {
                 hints.add(w);
             }
         }
+        removals.forEach((collection, removes) -> remove(db.getCollection(collection), removes));
         if (failed) {
             throw new IllegalStateException("some outbox entries could not be published; kept for the next round");
         }
         return published;
     }
 
-    private static void remove(MongoCollection<Document> collection, Object id, List<String> entryIds) {
-        collection.updateOne(Filters.eq("_id", id),
+    private static WriteModel<Document> removal(Object id, List<String> entryIds) {
+        return new UpdateOneModel<>(Filters.eq("_id", id),
                 Updates.pullByFilter(new Document(OutboxEntry.FIELD, new Document("id", new Document("$in", entryIds)))));
+    }
+
+    /** Removes published entries from their documents: one bulk write for the lot (each document its own update). */
+    private static void remove(MongoCollection<Document> collection, List<WriteModel<Document>> removals) {
+        if (!removals.isEmpty()) {
+            collection.bulkWrite(removals, new BulkWriteOptions().ordered(false));
+        }
     }
 
     /**
@@ -196,6 +211,7 @@ public final class OutboxRelay implements SmartLifecycle {
             }
             producer.flush();
             int next = 0;
+            List<WriteModel<Document>> removals = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 List<String> sent = entryIds.get(i);
                 boolean allAcked = true;
@@ -203,10 +219,11 @@ public final class OutboxRelay implements SmartLifecycle {
                     allAcked &= acked(sends.get(next++));
                 }
                 if (allAcked) {
-                    remove(collection, ids.get(i), sent);
+                    removals.add(removal(ids.get(i), sent));
                     published += sent.size();
                 }
             }
+            remove(collection, removals);
         }
         return published;
     }

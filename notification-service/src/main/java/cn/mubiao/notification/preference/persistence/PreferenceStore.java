@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,17 @@ public class PreferenceStore {
     public Preferences of(String username) {
         Document d = collection.find(Filters.eq("_id", username)).first();
         return d == null ? Preferences.defaults(username) : read(d);
+    }
+
+    /** The preferences of each of these people (the defaults for those who set none), in one query. */
+    public Map<String, Preferences> of(Collection<String> usernames) {
+        Map<String, Preferences> found = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return found;
+        }
+        collection.find(Filters.in("_id", usernames)).forEach(d -> found.put(d.getString("_id"), read(d)));
+        usernames.forEach(u -> found.computeIfAbsent(u, Preferences::defaults));
+        return found;
     }
 
     public void put(Preferences p) {

@@ -32,11 +32,14 @@ class AttemptWorkers implements DisposableBean {
                 new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Runs the attempt on a worker (here, without workers); when all are busy and the queue is full, leaves it to the sweep. */
-    void submit(Runnable attempt) {
+    /**
+     * Runs the attempt on a worker (here, without workers); false when all are busy and the queue is full: the caller
+     * leaves it to the sweep.
+     */
+    boolean submit(Runnable attempt) {
         if (pool == null) {
             attempt.run();
-            return;
+            return true;
         }
         try {
             pool.execute(() -> {
@@ -47,8 +50,10 @@ class AttemptWorkers implements DisposableBean {
                             e.toString());
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
             log.debug("delivery workers busy; the sweep takes the attempt up");
+            return false;
         }
     }
 

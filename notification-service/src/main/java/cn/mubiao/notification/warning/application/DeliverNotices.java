@@ -34,8 +34,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -108,59 +112,83 @@ public class DeliverNotices {
      * The same for a trigger that is no inbound event (a bulletin the service compiles itself): {@code triggerId}
      * plays the event id, so the deliveries are once per (trigger, recipient, channel) all the same. A notice without
      * an SMS text goes by email only.
+     *
+     * <p>One read of the recipients' preferences, one bulk write of the flood marks and one of the deliveries, however
+     * many recipients. A delivery due now is created already leased to the hand-over ({@code nextAttemptAt} = now +
+     * lease), so its first attempt needs no lease of its own; should the process die before the attempt, the lease
+     * runs out and the sweep takes it up, as after a crash mid-send.
      */
     public void notify(String triggerId, String triggerType, Subject about, List<Recipient> to,
                        Function<Recipient, Notice> texts) {
         Instant now = clock.instant();
-        List<String> created = new ArrayList<>();
+        Map<String, Preferences> prefs = preferences.of(to.stream().map(Recipient::username).distinct().toList());
+        Map<String, Draft> drafts = new LinkedHashMap<>();
         for (Recipient r : to) {
             Notice n = texts.apply(r);
-            Preferences p = preferences.of(r.username());
-            create(triggerId, triggerType, about, r, Channel.EMAIL, r.email(), n.emailBody(), n.enclosure(), n.subject(),
-                    p, now).ifPresent(created::add);
+            Preferences p = prefs.get(r.username());
+            draft(drafts, triggerId, r, Channel.EMAIL, r.email(), n.emailBody(), n.enclosure(), n.subject(), p, about);
             if (n.sms() != null) {
-                create(triggerId, triggerType, about, r, Channel.SMS, r.phone(), n.sms(), null, n.subject(), p, now)
-                        .ifPresent(created::add);
+                draft(drafts, triggerId, r, Channel.SMS, r.phone(), n.sms(), null, n.subject(), p, about);
             }
         }
-        created.forEach(id -> workers.submit(() -> attempt(id)));
+        Set<String> flooded = flood.refused(drafts.values().stream().map(Draft::floodKey).filter(Objects::nonNull).toList(),
+                triggerId, now, floodWindow);
+        Instant heldUntil = now.plus(lease);
+        List<NewDelivery> news = drafts.values().stream().map(d -> {
+            Start start = start(about, d, flooded, now, heldUntil);
+            return new NewDelivery(d.id(), triggerId, triggerType, about.kind(), about.assignmentId(), about.period(),
+                    about.unitCode(), d.recipient().username(), d.channel(), d.address(), d.subject(), d.text(),
+                    d.enclosure(), start.status(), start.note(), start.firstAttemptAt());
+        }).toList();
+        Set<String> created = deliveries.create(news, now);
+        for (NewDelivery d : news) {
+            if (created.contains(d.id()) && d.status() == DeliveryStatus.PENDING) {
+                Delivery leased = Delivery.created(d, now);
+                if (!workers.submit(() -> attemptLeased(leased, heldUntil))) {
+                    deliveries.release(d.id(), heldUntil, now);
+                }
+            }
+        }
     }
 
-    private Optional<String> create(String triggerId, String triggerType, Subject about, Recipient r, Channel channel,
-                                    String address, String text, String enclosure, String subject, Preferences p,
-                                    Instant now) {
+    /**
+     * One delivery to be created, before its start is known; {@code floodKey} is null when it is not flood-limited
+     * (another kind of notice, or switched off by the recipient).
+     */
+    private record Draft(String id, Recipient recipient, Channel channel, String address, String text, String enclosure,
+                         String subject, Preferences preferences, String floodKey) {
+    }
+
+    private static void draft(Map<String, Draft> drafts, String triggerId, Recipient r, Channel channel, String address,
+                              String text, String enclosure, String subject, Preferences p, Subject about) {
         if (address == null || address.isBlank()) {
-            return Optional.empty();
+            return;
         }
         String id = DeliveryKey.of(triggerId, r.username(), channel);
-        Start start = start(triggerId, about, r, channel, p, now);
-        NewDelivery d = new NewDelivery(id, triggerId, triggerType, about.kind(), about.assignmentId(), about.period(),
-                about.unitCode(), r.username(), channel, address.strip(), subject, text, enclosure, start.status(),
-                start.note(), start.firstAttemptAt());
-        return deliveries.create(d, now) && start.firstAttemptAt() != null && !start.firstAttemptAt().isAfter(now)
-                ? Optional.of(id) : Optional.empty();
+        String floodKey = p.allows(about.kind(), channel) && about.kind().floodLimited()
+                ? DeliveryKey.flood(r.username(), channel, about.assignmentId(), about.period(), about.level()) : null;
+        drafts.putIfAbsent(id, new Draft(id, r, channel, address.strip(), text, enclosure, subject, p, floodKey));
     }
 
-    /** How a new delivery starts: at once, held until a time, or not at all. */
+    /** How a new delivery starts: at once (held by the hand-over until {@code heldUntil}), later, or not at all. */
     private record Start(DeliveryStatus status, String note, Instant firstAttemptAt) {
     }
 
-    private Start start(String triggerId, Subject about, Recipient r, Channel channel, Preferences p, Instant now) {
-        if (!p.allows(about.kind(), channel)) {
+    private Start start(Subject about, Draft d, Set<String> flooded, Instant now, Instant heldUntil) {
+        if (!d.preferences().allows(about.kind(), d.channel())) {
             return new Start(DeliveryStatus.OPTED_OUT, "switched off by the recipient", null);
         }
-        if (about.kind().floodLimited() && !flood.admit(DeliveryKey.flood(r.username(), channel, about.assignmentId(),
-                about.period(), about.level()), triggerId, now, floodWindow)) {
+        if (d.floodKey() != null && flooded.contains(d.floodKey())) {
             return new Start(DeliveryStatus.SUPPRESSED, "one message per recipient, assignment, period and status within "
                     + floodWindow, null);
         }
-        if (channel == Channel.SMS) {
-            Optional<Instant> held = p.smsHeldUntil(now);
+        if (d.channel() == Channel.SMS) {
+            Optional<Instant> held = d.preferences().smsHeldUntil(now);
             if (held.isPresent()) {
                 return new Start(DeliveryStatus.HELD, "quiet hours until " + held.get(), held.get());
             }
         }
-        return new Start(DeliveryStatus.PENDING, null, now);
+        return new Start(DeliveryStatus.PENDING, null, heldUntil);
     }
 
     /** Attempts every delivery whose next attempt is due (retries, held SMS, attempts cut off by a crash). */
@@ -173,11 +201,24 @@ public class DeliverNotices {
     /** One attempt of one delivery, when it is open and due; nothing when another worker holds it. */
     void attempt(String id) {
         Instant now = clock.instant();
-        Optional<Delivery> leased = deliveries.lease(id, now, now.plus(lease));
-        if (leased.isEmpty()) {
+        deliveries.lease(id, now, now.plus(lease)).ifPresent(this::send);
+    }
+
+    /**
+     * The first attempt of a delivery just created under a lease until {@code heldUntil}: sent as it is while most of
+     * that lease is left (a send takes far less than the lease), else taken over with a new lease first, as long as
+     * nobody else took it meanwhile.
+     */
+    private void attemptLeased(Delivery created, Instant heldUntil) {
+        Instant now = clock.instant();
+        if (!now.isAfter(heldUntil.minus(lease.multipliedBy(3).dividedBy(4)))) {
+            send(created);
             return;
         }
-        Delivery d = leased.get();
+        deliveries.relet(created.id(), heldUntil, now.plus(lease)).ifPresent(this::send);
+    }
+
+    private void send(Delivery d) {
         if (!Addresses.valid(d.channel(), d.address())) {
             invalid(d, "not a valid " + (d.channel() == Channel.SMS ? "mobile number" : "email address") + ": " + d.address());
             return;

@@ -7,11 +7,13 @@ import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryStatus;
 import cn.mubiao.notification.warning.domain.TriggerKind;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -23,8 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deliveries, one document per (event, recipient, channel) under its unique key, with the rendered texts (so a
@@ -65,6 +69,13 @@ public class DeliveryStore {
                            Instant nextAttemptAt, Instant sentAt, String providerId, List<SmsReceipt> receipts,
                            String handset) {
 
+        /** A delivery as {@link #create} stores it: no attempt yet. */
+        public static Delivery created(NewDelivery d, Instant now) {
+            return new Delivery(d.id(), d.sourceEventId(), d.trigger(), d.kind(), d.assignmentId(), d.period(),
+                    d.unitCode(), d.recipient(), d.channel(), d.address(), d.subject(), d.text(), d.enclosure(),
+                    d.status(), d.note(), 0, 0, List.of(), null, now, d.nextAttemptAt(), null, null, List.of(), null);
+        }
+
         /** The SMSC's message ids of an SMS's parts (empty before it is sent, and for an email). */
         public List<String> partIds() {
             return DeliveryStore.partIds(channel, providerId);
@@ -77,9 +88,34 @@ public class DeliveryStore {
                 : List.of(providerId.split(","));
     }
 
-    /** Creates the delivery; false when one with this key exists already (a replayed event). */
-    public boolean create(NewDelivery d, Instant now) {
-        Document doc = new Document("_id", d.id()).append("sourceEventId", d.sourceEventId()).append("trigger", d.trigger())
+    /**
+     * Creates the deliveries in one unordered write, each on its own: the ids of those created, without those whose
+     * key exists already (a replayed event).
+     */
+    public Set<String> create(List<NewDelivery> ds, Instant now) {
+        Set<String> created = new LinkedHashSet<>();
+        if (ds.isEmpty()) {
+            return created;
+        }
+        ds.forEach(d -> created.add(d.id()));
+        try {
+            collection.insertMany(ds.stream().map(d -> document(d, now)).toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                created.remove(ds.get(error.getIndex()).id());
+            }
+        }
+        return created;
+    }
+
+    private static Document document(NewDelivery d, Instant now) {
+        return new Document("_id", d.id()).append("sourceEventId", d.sourceEventId()).append("trigger", d.trigger())
                 .append("kind", d.kind().name()).append("assignmentId", d.assignmentId()).append("period", d.period())
                 .append("unitCode", d.unitCode()).append("recipient", d.recipient()).append("channel", d.channel().name())
                 .append("address", d.address()).append("subject", d.subject()).append("text", d.text())
@@ -87,15 +123,6 @@ public class DeliveryStore {
                 .append("status", d.status().name()).append("note", d.note()).append("attempts", 0).append("failures", 0)
                 .append("attemptLog", List.of()).append("createdAt", Date.from(now))
                 .append("nextAttemptAt", d.nextAttemptAt() == null ? null : Date.from(d.nextAttemptAt()));
-        try {
-            collection.insertOne(doc);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     /**
@@ -109,6 +136,25 @@ public class DeliveryStore {
                 Updates.set("nextAttemptAt", Date.from(leaseUntil)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(DeliveryStore::read);
+    }
+
+    /**
+     * Takes over a delivery still held by the lease it was created with ({@code heldUntil}, see {@link #create}) for a
+     * new lease: empty when it is no longer held so (the lease ran out and someone else took it, or it was closed).
+     */
+    public Optional<Delivery> relet(String id, Instant heldUntil, Instant leaseUntil) {
+        Document d = collection.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN)),
+                        Filters.eq("nextAttemptAt", Date.from(heldUntil))),
+                Updates.set("nextAttemptAt", Date.from(leaseUntil)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(DeliveryStore::read);
+    }
+
+    /** Gives up the lease a delivery was created with ({@code heldUntil}): it is due at {@code now}, for the sweep. */
+    public void release(String id, Instant heldUntil, Instant now) {
+        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN)),
+                Filters.eq("nextAttemptAt", Date.from(heldUntil))), Updates.set("nextAttemptAt", Date.from(now)));
     }
 
     /** Ids of open deliveries whose next attempt is due, oldest first. */
@@ -205,11 +251,34 @@ public class DeliveryStore {
 
     /** Records the SMSC's receipt of one part of an SMS; the delivery as it is now, or empty when there is none. */
     public Optional<Delivery> receipt(String id, SmsReceipt r) {
-        String key = "receipts." + r.messageId().replaceAll("[.$]", "_");
-        Document d = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.set(key, new Document("messageId", r.messageId())
-                        .append("state", r.state()).append("error", r.error()).append("at", Date.from(r.at()))),
+        Document d = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.set(receiptKey(r), receiptDocument(r)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(DeliveryStore::read);
+    }
+
+    /** Records the SMSC's receipt of one part without reading the delivery back; false when there is none. */
+    public boolean receiptOnly(String id, SmsReceipt r) {
+        return collection.updateOne(Filters.eq("_id", id), Updates.set(receiptKey(r), receiptDocument(r)))
+                .getMatchedCount() == 1;
+    }
+
+    /**
+     * Records the receipt of an SMS's last part and what the handset got in one update (the caller knows every other
+     * part's receipt is recorded); false when the handset was recorded already, or there is no such delivery.
+     */
+    public boolean receiptAndHandset(String id, SmsReceipt r, String outcome) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("handset", false)),
+                Updates.combine(Updates.set(receiptKey(r), receiptDocument(r)), Updates.set("handset", outcome)))
+                .getModifiedCount() == 1;
+    }
+
+    private static String receiptKey(SmsReceipt r) {
+        return "receipts." + r.messageId().replaceAll("[.$]", "_");
+    }
+
+    private static Document receiptDocument(SmsReceipt r) {
+        return new Document("messageId", r.messageId()).append("state", r.state()).append("error", r.error())
+                .append("at", Date.from(r.at()));
     }
 
     /**
