@@ -1,14 +1,13 @@
 package cn.mubiao.notification.warning.persistence;
 
+import cn.mubiao.kit.persistence.DuplicateKeys;
 import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.notification.channel.SmsReceipt;
 import cn.mubiao.notification.warning.domain.AttemptOutcome;
 import cn.mubiao.notification.warning.domain.Channel;
 import cn.mubiao.notification.warning.domain.DeliveryStatus;
 import cn.mubiao.notification.warning.domain.TriggerKind;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -101,15 +100,7 @@ public class DeliveryStore {
         try {
             collection.insertMany(ds.stream().map(d -> document(d, now)).toList(), new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
-                throw e;
-            }
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                created.remove(ds.get(error.getIndex()).id());
-            }
+            DuplicateKeys.refused(e).forEach(i -> created.remove(ds.get(i).id()));
         }
         return created;
     }

@@ -1,8 +1,7 @@
 package cn.mubiao.notification.warning.persistence;
 
-import com.mongodb.ErrorCategory;
+import cn.mubiao.kit.persistence.DuplicateKeys;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -49,15 +48,7 @@ public class FloodMarks {
         try {
             collection.bulkWrite(marks, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
-                throw e;
-            }
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                refused.add(keys.get(error.getIndex()));
-            }
+            DuplicateKeys.refused(e).forEach(i -> refused.add(keys.get(i)));
         }
         return refused;
     }
