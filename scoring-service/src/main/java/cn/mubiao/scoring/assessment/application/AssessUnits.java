@@ -244,7 +244,7 @@ public class AssessUnits {
     }
 
     /** The lead's outcome on the assignment a co-unit mark names, its own judgement counting over its data. */
-    public Optional<Outcome> leadOutcome(int year, CoUnitMark mark) {
+    private Optional<Outcome> leadOutcome(int year, CoUnitMark mark) {
         Optional<AssignmentFacts> lead = store.unitYear(year, mark.leadUnitCode()).flatMap(u -> u.live().stream()
                 .filter(a -> a.assignmentId().equals(mark.leadAssignmentId())).findFirst());
         if (lead.isEmpty()) {

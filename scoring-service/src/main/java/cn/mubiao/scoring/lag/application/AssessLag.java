@@ -47,7 +47,7 @@ public class AssessLag {
 
     public void progressReported(ProgressReported report) {
         if (report.cumulativeActual() == null && !report.milestones().isEmpty()) {
-            milestones(report);
+            milestones(report.assignmentId(), report.period(), report.milestones(), report.reportId());
             return;
         }
         actual(report.assignmentId(), report.period(), report.cumulativeActual(), report.reportId());
@@ -58,33 +58,32 @@ public class AssessLag {
      * a report that comes before its target is assessed when the target arrives; the share done is kept as the
      * period's actual, so the period counts as reported.
      */
-    private void milestones(ProgressReported report) {
-        store.saveMilestones(report.assignmentId(), report.period(), report.milestones(), report.reportId());
-        assessMilestones(report.assignmentId(), report.period(), report.reportId());
+    private void milestones(String assignmentId, String period, List<MilestoneProgress> milestones, String reportId) {
+        store.saveMilestones(assignmentId, period, milestones, reportId);
+        // no target yet: its event assesses the kept milestones
+        store.target(assignmentId).ifPresent(t -> assessMilestones(t, period, milestones, reportId));
     }
 
-    private void assessMilestones(String assignmentId, String periodCode, String reportId) {
-        var target = store.target(assignmentId);
+    private void assessMilestones(TargetAssigned target, String periodCode, List<MilestoneProgress> milestones,
+                                  String reportId) {
         var period = Period.parse(periodCode);
-        List<MilestoneProgress> milestones = store.milestones(assignmentId, periodCode);
-        if (target.isEmpty() || period.isEmpty() || milestones.isEmpty()) {
-            return; // the target has not arrived yet: its event assesses the kept milestones
+        if (period.isEmpty() || milestones.isEmpty()) {
+            return;
         }
         Period p = period.get();
-        LagRecord record = write(target.get(), p, r -> {
-            r.milestones(milestones, target.get(), store.record(assignmentId, p.previous()));
+        String assignmentId = target.assignmentId();
+        LagRecord record = write(target, p, r -> {
+            r.milestones(milestones, target, store.record(assignmentId, p.previous()));
             return true;
         });
         store.saveActual(assignmentId, periodCode, record.actual(), reportId);
-        escalateNext(target.get(), p, record);
+        escalateNext(target, p, record);
     }
 
     /** A corrected version replaces the actual of its period (or a qualitative target's milestones). */
     public void progressCorrected(ProgressCorrected correction) {
         if (correction.cumulativeActual() == null && !correction.milestones().isEmpty()) {
-            store.saveMilestones(correction.assignmentId(), correction.period(), correction.milestones(),
-                    correction.reportId());
-            assessMilestones(correction.assignmentId(), correction.period(), correction.reportId());
+            milestones(correction.assignmentId(), correction.period(), correction.milestones(), correction.reportId());
             return;
         }
         actual(correction.assignmentId(), correction.period(), correction.cumulativeActual(), correction.reportId());
@@ -127,7 +126,8 @@ public class AssessLag {
     private void reassess(String assignmentId, String periodCode) {
         var target = store.target(assignmentId);
         if (target.isPresent() && target.get().indicatorKind() == IndicatorKind.QUALITATIVE) {
-            assessMilestones(assignmentId, periodCode, null); // its milestones decide the status
+            // its milestones, as kept, decide the status
+            assessMilestones(target.get(), periodCode, store.milestones(assignmentId, periodCode), null);
             return;
         }
         var actual = store.actual(assignmentId, periodCode);
