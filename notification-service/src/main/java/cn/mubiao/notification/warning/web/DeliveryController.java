@@ -1,9 +1,9 @@
 package cn.mubiao.notification.warning.web;
 
+import cn.mubiao.kit.persistence.ScopeFilters;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
 import cn.mubiao.kit.security.Roles;
-import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.notification.warning.application.DeliverNotices;
 import cn.mubiao.notification.warning.domain.DeliveryStatus;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Deliveries with their status and attempts, within the caller's unit scope; resending a dead one is the target
@@ -47,9 +46,7 @@ class DeliveryController {
             return List.of();
         }
         List<Bson> filters = new ArrayList<>();
-        filters.add(UnitCodes.isDepartment(caller.unit())
-                ? Filters.eq("unitCode", caller.unit())
-                : Filters.regex("unitCode", "^" + Pattern.quote(UnitCodes.subtreePrefix(caller.unit()))));
+        filters.add(ScopeFilters.inSubtree("unitCode", caller.unit()));
         if (assignmentId != null) {
             filters.add(Filters.eq("assignmentId", assignmentId));
         }

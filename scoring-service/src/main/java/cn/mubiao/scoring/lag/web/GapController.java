@@ -1,9 +1,9 @@
 package cn.mubiao.scoring.lag.web;
 
+import cn.mubiao.kit.persistence.ScopeFilters;
 import cn.mubiao.contracts.Period;
 import cn.mubiao.kit.security.Caller;
 import cn.mubiao.kit.security.CurrentCaller;
-import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.scoring.lag.domain.GapList;
 import cn.mubiao.scoring.lag.domain.GapList.Grouping;
@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * 缺口清单: what is behind the calendar in a period, per responsible unit, per target category or per responsible
@@ -82,8 +81,7 @@ class GapController {
         }
         Bson filter = scope(caller);
         if (unitCode != null) {
-            filter = Filters.and(filter, UnitCodes.isDepartment(unitCode) ? Filters.eq("unitCode", unitCode)
-                    : Filters.regex("unitCode", "^" + Pattern.quote(UnitCodes.subtreePrefix(unitCode))));
+            filter = Filters.and(filter, ScopeFilters.inSubtree("unitCode", unitCode));
         }
         if (category != null) {
             filter = Filters.and(filter, Filters.eq("category", category));
@@ -108,11 +106,6 @@ class GapController {
         if (caller.unit() == null) {
             return Filters.eq("_id", null); // no unit: nothing
         }
-        Bson monitored = Filters.eq("monitorUnitCode", caller.unit());
-        if (UnitCodes.isDepartment(caller.unit())) {
-            return Filters.or(Filters.eq("unitCode", caller.unit()), Filters.eq("coUnitCodes", caller.unit()), monitored);
-        }
-        String below = "^" + Pattern.quote(UnitCodes.subtreePrefix(caller.unit()));
-        return Filters.or(Filters.regex("unitCode", below), Filters.regex("coUnitCodes", below), monitored);
+        return ScopeFilters.relatedTo(caller.unit());
     }
 }

@@ -1,8 +1,8 @@
 package cn.mubiao.target.assignment.persistence;
 
+import cn.mubiao.kit.persistence.ScopeFilters;
 import cn.mubiao.kit.events.OutboxEntry;
 import cn.mubiao.kit.persistence.GuardedWrite;
-import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.target.assignment.domain.Assignment;
 import cn.mubiao.target.assignment.domain.AdjustmentRequest;
 import cn.mubiao.target.assignment.domain.AssignmentTerms;
@@ -27,7 +27,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Assignments, each document carrying its unpublished events in {@code outbox} and every version of its
@@ -74,11 +73,7 @@ public class AssignmentStore {
 
     private static Bson filter(String unitCode, Query q) {
         List<Bson> and = new ArrayList<>();
-        and.add(UnitCodes.isDepartment(unitCode)
-                ? Filters.or(Filters.eq("unitCode", unitCode), Filters.eq("coUnitCodes", unitCode),
-                Filters.eq("monitorUnitCode", unitCode))
-                : Filters.or(Filters.regex("unitCode", "^" + Pattern.quote(UnitCodes.subtreePrefix(unitCode))),
-                Filters.regex("coUnitCodes", "^" + Pattern.quote(UnitCodes.subtreePrefix(unitCode)))));
+        and.add(ScopeFilters.relatedTo(unitCode));
         if (q.planId() != null) {
             and.add(Filters.eq("planId", q.planId()));
         }
@@ -89,8 +84,7 @@ public class AssignmentStore {
             and.add(Filters.eq("category", q.category()));
         }
         if (q.unitSubtree() != null) {
-            and.add(UnitCodes.isDepartment(q.unitSubtree()) ? Filters.eq("unitCode", q.unitSubtree())
-                    : Filters.regex("unitCode", "^" + Pattern.quote(UnitCodes.subtreePrefix(q.unitSubtree()))));
+            and.add(ScopeFilters.inSubtree("unitCode", q.unitSubtree()));
         }
         if (q.unitCode() != null) {
             and.add(Filters.eq("unitCode", q.unitCode()));

@@ -1,7 +1,7 @@
 package cn.mubiao.target.plan.application;
 
+import cn.mubiao.kit.persistence.ScopeFilters;
 import cn.mubiao.kit.security.Caller;
-import cn.mubiao.kit.security.UnitCodes;
 import cn.mubiao.kit.web.ProblemException;
 import cn.mubiao.target.plan.domain.Decomposition;
 import cn.mubiao.target.plan.domain.Plan;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Reads of plans, their targets and letters, scoped to the caller and filtered in the database. */
 @Component
@@ -83,8 +82,7 @@ public class PlanQueries {
             and.add(Filters.eq("category", q.category()));
         }
         if (q.unit() != null) {
-            and.add(UnitCodes.isDepartment(q.unit()) ? Filters.eq("units", q.unit())
-                    : Filters.regex("units", "^" + Pattern.quote(UnitCodes.subtreePrefix(q.unit()))));
+            and.add(ScopeFilters.inSubtree("units", q.unit()));
         }
         if (q.leadUnit() != null) {
             and.add(Filters.eq("leadUnits", q.leadUnit()));
@@ -117,7 +115,6 @@ public class PlanQueries {
             return letters.ofPlan(planId, Filters.empty());
         }
         String unit = caller.unit();
-        return letters.ofPlan(planId, UnitCodes.isDepartment(unit) ? Filters.eq("unitCode", unit)
-                : Filters.regex("unitCode", "^" + Pattern.quote(UnitCodes.subtreePrefix(unit))));
+        return letters.ofPlan(planId, ScopeFilters.inSubtree("unitCode", unit));
     }
 }
