@@ -89,16 +89,22 @@ public final class BulletinPdf {
     }
 
     private static PdfPTable summary(Bulletin b, Font text) {
-        PdfPTable t = new PdfPTable(new float[]{4, 1.2f, 1.2f, 1.2f, 1.2f});
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String c : new String[]{"责任单位", "红色 严重滞后", "黄色 滞后", "绿色 正常", "合计"}) {
-            t.addCell(head(c, text));
-        }
+        PdfPTable t = table(new float[]{4, 1.2f, 1.2f, 1.2f, 1.2f}, text, "责任单位", "红色 严重滞后", "黄色 滞后", "绿色 正常", "合计");
         for (UnitSection u : b.units()) {
             counts(t, u.unitName(), u.counts(), text, null);
         }
         counts(t, "合计", b.totals(), text, HEAD);
+        return t;
+    }
+
+    /** A full-width table with one header row, repeated on each page. */
+    private static PdfPTable table(float[] widths, Font text, String... headers) {
+        PdfPTable t = new PdfPTable(widths);
+        t.setWidthPercentage(100);
+        t.setHeaderRows(1);
+        for (String c : headers) {
+            t.addCell(head(c, text));
+        }
         return t;
     }
 
@@ -117,12 +123,7 @@ public final class BulletinPdf {
     }
 
     private static PdfPTable details(Bulletin b, Font text) {
-        PdfPTable t = new PdfPTable(new float[]{1.6f, 5, 1.3f, 1.3f, 1.3f});
-        t.setWidthPercentage(100);
-        t.setHeaderRows(1);
-        for (String c : new String[]{"状态", "目标", "完成率", "序时进度", "差距（百分点）"}) {
-            t.addCell(head(c, text));
-        }
+        PdfPTable t = table(new float[]{1.6f, 5, 1.3f, 1.3f, 1.3f}, text, "状态", "目标", "完成率", "序时进度", "差距（百分点）");
         for (UnitSection u : b.units()) {
             Counts c = u.counts();
             PdfPCell unit = new PdfPCell(new Phrase(u.unitName() + "（红%d 黄%d 绿%d）"

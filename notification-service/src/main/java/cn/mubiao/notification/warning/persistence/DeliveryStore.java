@@ -121,12 +121,7 @@ public class DeliveryStore {
      * no other worker takes it meanwhile, and a worker that dies mid-send leaves it to be taken again then.
      */
     public Optional<Delivery> lease(String id, Instant now, Instant leaseUntil) {
-        Document d = collection.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN)),
-                        Filters.lte("nextAttemptAt", Date.from(now))),
-                Updates.set("nextAttemptAt", Date.from(leaseUntil)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(d).map(DeliveryStore::read);
+        return leaseIf(id, Filters.lte("nextAttemptAt", Date.from(now)), leaseUntil);
     }
 
     /**
@@ -134,9 +129,13 @@ public class DeliveryStore {
      * new lease: empty when it is no longer held so (the lease ran out and someone else took it, or it was closed).
      */
     public Optional<Delivery> relet(String id, Instant heldUntil, Instant leaseUntil) {
+        return leaseIf(id, Filters.eq("nextAttemptAt", Date.from(heldUntil)), leaseUntil);
+    }
+
+    /** An open delivery whose next attempt matches {@code due} moves its next attempt to {@code leaseUntil}. */
+    private Optional<Delivery> leaseIf(String id, Bson due, Instant leaseUntil) {
         Document d = collection.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN)),
-                        Filters.eq("nextAttemptAt", Date.from(heldUntil))),
+                Filters.and(Filters.eq("_id", id), Filters.in("status", names(DeliveryStatus.OPEN)), due),
                 Updates.set("nextAttemptAt", Date.from(leaseUntil)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(DeliveryStore::read);
