@@ -1,7 +1,10 @@
 package cn.mubiao.gateway;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -12,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +42,15 @@ class GatewayEdgeTest extends GatewayTestSupport {
 
         assertThat(STUB.relayedAuthorization.get()).isEqualTo("Bearer " + token);
         assertThat(STUB.relayedCookie.get()).as("cookies stay at the gateway").isNull();
+    }
+
+    @Autowired
+    List<HttpHeadersFilter> headersFilters;
+
+    @Test
+    void routedHeadersLoseTheirHopByHopOnesThroughTheFilterThatCopiesOnlyWhenThereAreAny() {
+        assertThat(headersFilters).filteredOn(f -> f instanceof RemoveHopByHopHeadersFilter).singleElement()
+                .extracting(f -> f.getClass().getSimpleName()).isEqualTo("CopyOnlyWhenNeeded");
     }
 
     @Test

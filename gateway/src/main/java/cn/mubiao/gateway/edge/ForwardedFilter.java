@@ -2,12 +2,15 @@ package cn.mubiao.gateway.edge;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * The gateway is the edge: whatever a client sent as {@code Forwarded} or {@code X-Forwarded-*} is dropped before
@@ -20,16 +23,16 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ForwardedFilter implements WebFilter {
 
+    private static final List<String> FORWARDED = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
+            "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> {
-            h.remove("Forwarded");
-            h.remove("X-Forwarded-For");
-            h.remove("X-Forwarded-Proto");
-            h.remove("X-Forwarded-Host");
-            h.remove("X-Forwarded-Port");
-            h.remove("X-Forwarded-Prefix");
-        }).build();
+        HttpHeaders sent = exchange.getRequest().getHeaders();
+        if (FORWARDED.stream().noneMatch(sent::containsHeader)) {
+            return chain.filter(exchange); // the usual call: nothing to drop, no copy of the request
+        }
+        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> FORWARDED.forEach(h::remove)).build();
         return chain.filter(exchange.mutate().request(request).build());
     }
 }

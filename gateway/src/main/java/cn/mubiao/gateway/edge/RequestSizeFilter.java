@@ -6,6 +6,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,8 @@ class RequestSizeFilter implements WebFilter {
         if (declared > max) {
             return tooLarge(exchange);
         }
-        if (declared >= 0) {
-            return chain.filter(exchange);
+        if (declared >= 0 || !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange); // its length is known, or it has no body (RFC 9112 §6.3)
         }
         AtomicLong read = new AtomicLong();
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
