@@ -1,9 +1,12 @@
 package cn.mubiao.kit.audit;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -12,6 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -23,16 +29,78 @@ final class AuditLog {
     static final String COLLECTION = "audit_log";
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+    /** At most this many records in one insert. */
+    static final int MAX_BATCH = 256;
+
     private final MongoCollection<Document> collection;
     private volatile boolean indexed;
+    /** Records handed in and not yet written; only the holder of {@link #writing} takes them out. */
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
 
     AuditLog(MongoDatabase db) {
         this.collection = db.getCollection(COLLECTION);
     }
 
+    /** A record on its way; {@code settled} (stored, or failed) and {@code failure} set by the lock's holder. */
+    private static final class Pending {
+        final Document document;
+        boolean settled;
+        RuntimeException failure;
+
+        Pending(Document document) {
+            this.document = document;
+        }
+    }
+
+    /**
+     * Stores the record before it returns, or throws. Group commit: the records of calls that arrive together go
+     * in one unordered {@code insertMany}, written by whichever of those calls holds the lock; the others then take
+     * the lock in turn and find theirs written. Under load one round trip stores many records — at a month-end burst
+     * every report is a write, and its record was a round trip of its own (infra/bench/progress-burst).
+     */
     void insert(AuditRecord record) {
         ensureIndexes();
-        collection.insertOne(record.toDocument());
+        Pending mine = new Pending(record.toDocument());
+        waiting.add(mine);
+        writing.lock();
+        try {
+            while (!mine.settled) {
+                writeWaiting();
+            }
+        } finally {
+            writing.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** How many records wait to be written (for tests). */
+    int waiting() {
+        return waiting.size();
+    }
+
+    /** Writes what waits, up to {@link #MAX_BATCH} records, oldest first; holds {@link #writing}. */
+    private void writeWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; batch.size() < MAX_BATCH && (p = waiting.poll()) != null; ) {
+            batch.add(p);
+        }
+        try {
+            collection.insertMany(batch.stream().map(p -> p.document).toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                batch.forEach(p -> p.failure = e); // none of them is known to be durable
+            }
+            for (BulkWriteError refused : e.getWriteErrors()) {
+                batch.get(refused.getIndex()).failure = e;
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.failure = e);
+        } finally {
+            batch.forEach(p -> p.settled = true);
+        }
     }
 
     /**
