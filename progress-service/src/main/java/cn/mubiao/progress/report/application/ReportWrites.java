@@ -39,8 +39,24 @@ class ReportWrites {
      *               a replay: nothing is written
      */
     <T> Result<T> change(String reportId, Supplier<Optional<Report>> fresh, Function<Report, Change<T>> change) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Report report = reports.findById(reportId).or(fresh)
+        return change(reportId, fresh, change, false);
+    }
+
+    /**
+     * As {@link #change}, for a report that is most likely not stored yet (a period's first submission): the
+     * first attempt writes the fresh report without reading first, which saves a round trip at every month-end
+     * submission. The write creates only where no report is stored; if one is, it is refused and the next attempt
+     * reads the stored one as {@link #change} does.
+     */
+    <T> Result<T> changeLikelyNew(String reportId, Supplier<Optional<Report>> fresh, Function<Report, Change<T>> change) {
+        return change(reportId, fresh, change, true);
+    }
+
+    private <T> Result<T> change(String reportId, Supplier<Optional<Report>> fresh, Function<Report, Change<T>> change,
+                                 boolean freshFirst) {
+        for (int attempt = 0; attempt < ATTEMPTS + (freshFirst ? 1 : 0); attempt++) {
+            Optional<Report> unread = attempt == 0 && freshFirst ? fresh.get() : Optional.empty();
+            Report report = unread.or(() -> reports.findById(reportId)).or(fresh)
                     .orElseThrow(() -> ProblemException.notFound("report", reportId));
             Change<T> c = change.apply(report);
             if (!c.write()) {

@@ -41,7 +41,7 @@ public class UnitReports {
 
     public Outcome submit(Caller caller, String assignmentId, String period, Content content, String idempotencyKey) {
         Assignment assignment = own(caller, assignmentId);
-        var r = writes.change(Report.idOf(assignmentId, period),
+        var r = writes.changeLikelyNew(Report.idOf(assignmentId, period),
                 () -> Optional.of(Report.open(assignment, period, clock.instant(), settings.zone())),
                 report -> {
                     if (isReplay(report, idempotencyKey, content)) {
