@@ -26,14 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 class GatewayOverheadBench {
 
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
-    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 60));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     /**
      * Measure in this many alternating slices (direct, gateway, direct, gateway …), each phase's slices adding up to
      * {@link #MEASURE}: on a shared machine, load that comes and goes then weighs on both sides alike. 1: one
      * block each, direct first.
      */
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
     record Result(String name, int requests, int errors, double seconds, double p50, double p99, long[] latencies) {
         double throughput() {
@@ -75,6 +75,10 @@ class GatewayOverheadBench {
         for (int round = 0; round < Math.max(1, ROUNDS); round++) {
             directSlices.add(run(http, "direct", p.serviceUrl("target-service") + path, token, slice));
             gatewaySlices.add(run(http, "via gateway", p.gatewayUrl() + path, token, slice));
+            if (ROUNDS > 1) { // each slice too: how steady the machine was
+                System.out.println("  round " + (round + 1) + ": " + directSlices.getLast());
+                System.out.println("  round " + (round + 1) + ": " + gatewaySlices.getLast());
+            }
         }
         Result direct = Result.merge(directSlices);
         Result gateway = Result.merge(gatewaySlices);
