@@ -1,5 +1,6 @@
 package cn.mubiao.kit.audit;
 
+import cn.mubiao.kit.persistence.GroupCommit;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -14,10 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -34,73 +33,41 @@ final class AuditLog {
 
     private final MongoCollection<Document> collection;
     private volatile boolean indexed;
-    /** Records handed in and not yet written; only the holder of {@link #writing} takes them out. */
-    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writing = new ReentrantLock();
+    private final GroupCommit<Document, Boolean> inserts = new GroupCommit<>(MAX_BATCH, this::insertAll);
 
     AuditLog(MongoDatabase db) {
         this.collection = db.getCollection(COLLECTION);
     }
 
-    /** A record on its way; {@code settled} (stored, or failed) and {@code failure} set by the lock's holder. */
-    private static final class Pending {
-        final Document document;
-        boolean settled;
-        RuntimeException failure;
-
-        Pending(Document document) {
-            this.document = document;
-        }
-    }
-
     /**
-     * Stores the record before it returns, or throws. Group commit: the records of calls that arrive together go
-     * in one unordered {@code insertMany}, written by whichever of those calls holds the lock; the others then take
-     * the lock in turn and find theirs written. Under load one round trip stores many records — at a month-end burst
-     * every report is a write, and its record was a round trip of its own (infra/bench/progress-burst).
+     * Stores the record before it returns, or throws. The records of writes that arrive together go in one
+     * unordered {@code insertMany} ({@link GroupCommit}): at a month-end burst every report is a write, and its
+     * record was a round trip of its own (infra/bench/progress-burst).
      */
     void insert(AuditRecord record) {
         ensureIndexes();
-        Pending mine = new Pending(record.toDocument());
-        waiting.add(mine);
-        writing.lock();
-        try {
-            while (!mine.settled) {
-                writeWaiting();
-            }
-        } finally {
-            writing.unlock();
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
+        inserts.write(record.toDocument());
     }
 
     /** How many records wait to be written (for tests). */
     int waiting() {
-        return waiting.size();
+        return inserts.waiting();
     }
 
-    /** Writes what waits, up to {@link #MAX_BATCH} records, oldest first; holds {@link #writing}. */
-    private void writeWaiting() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = waiting.poll()) != null; ) {
-            batch.add(p);
-        }
+    private List<GroupCommit.Outcome<Boolean>> insertAll(List<Document> records) {
+        List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(Collections.nCopies(records.size(),
+                GroupCommit.Outcome.of(true)));
         try {
-            collection.insertMany(batch.stream().map(p -> p.document).toList(), new InsertManyOptions().ordered(false));
+            collection.insertMany(records, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null) {
-                batch.forEach(p -> p.failure = e); // none of them is known to be durable
+                throw e; // none of them is known to be durable
             }
             for (BulkWriteError refused : e.getWriteErrors()) {
-                batch.get(refused.getIndex()).failure = e;
+                outcomes.set(refused.getIndex(), GroupCommit.Outcome.failed(e));
             }
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.failure = e);
-        } finally {
-            batch.forEach(p -> p.settled = true);
         }
+        return outcomes;
     }
 
     /**

@@ -1,0 +1,97 @@
+package cn.mubiao.kit.persistence;
+
+import cn.mubiao.kit.testing.InMemoryMongo;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class GroupCommitTest {
+
+    final MongoClient client = MongoClients.create(InMemoryMongo.uri("group-commit"));
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void writesArrivingWhileABatchIsWrittenGoTogetherInTheNextAndEachCallerGetsItsOwnOutcome() throws Exception {
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        GroupCommit<Integer, String> commit = new GroupCommit<>(100, batch -> {
+            batches.add(batch);
+            if (batches.size() == 1) {
+                hold(firstMayFinish);
+            }
+            return batch.stream().map(i -> i % 2 == 0 ? GroupCommit.Outcome.of("even " + i)
+                    : GroupCommit.Outcome.<String>failed(new IllegalArgumentException("odd " + i))).toList();
+        });
+        List<Future<String>> calls = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            calls.add(pool.submit(() -> commit.write(0)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 1);
+            for (int i = 1; i <= 5; i++) {
+                int item = i;
+                calls.add(pool.submit(() -> commit.write(item)));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> commit.waiting() == 5);
+            firstMayFinish.countDown();
+
+            assertThat(calls.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("even 0");
+            assertThat(calls.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("even 2");
+            assertThat(calls.get(4).get(10, TimeUnit.SECONDS)).isEqualTo("even 4");
+            assertThatThrownBy(() -> calls.get(3).get(10, TimeUnit.SECONDS)).hasRootCauseMessage("odd 3");
+        }
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).containsExactly(0);
+        assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aWriterThatThrowsFailsEveryCallerOfItsBatch() {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(10, batch -> {
+            throw new IllegalStateException("the database is gone");
+        });
+
+        assertThatThrownBy(() -> commit.write(1)).hasMessage("the database is gone");
+    }
+
+    @Test
+    void groupedCreatesMakeEachNewDocumentOnceAndRefuseTheOnesThatExist() {
+        MongoCollection<Document> reports = client.getDatabase("group-commit-" + new ObjectId()).getCollection("reports");
+        GroupCommit<GuardedWrite.Create, Boolean> creates = GuardedWrite.groupedCreates(reports);
+
+        assertThat(creates.write(new GuardedWrite.Create("r-1", Updates.combine(Updates.set("v", 1), Updates.set("version", 1)))))
+                .isTrue();
+        assertThat(creates.write(new GuardedWrite.Create("r-1", Updates.combine(Updates.set("v", 2), Updates.set("version", 1)))))
+                .as("one exists").isFalse();
+        assertThat(reports.find(new Document("_id", "r-1")).first()).containsEntry("v", 1);
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
