@@ -95,7 +95,9 @@ public final class GroupCommit<T, R> {
             outcomes = batch.stream().<Outcome<R>>map(p -> Outcome.failed(e)).toList();
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).outcome = outcomes.get(i);
+            Outcome<R> outcome = outcomes.get(i);
+            batch.get(i).outcome = outcome != null ? outcome
+                    : Outcome.failed(new IllegalStateException("the writer answered no outcome for item " + i));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +74,13 @@ class GroupCommitTest {
         });
 
         assertThatThrownBy(() -> commit.write(1)).hasMessage("the database is gone");
+    }
+
+    @Test
+    void anItemTheWriterGaveNoOutcomeFailsInsteadOfWaitingForever() {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(10, batch -> Arrays.asList((GroupCommit.Outcome<String>) null));
+
+        assertThatThrownBy(() -> commit.write(1)).hasMessageContaining("no outcome");
     }
 
     @Test
