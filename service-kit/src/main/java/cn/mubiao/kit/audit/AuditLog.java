@@ -28,12 +28,9 @@ final class AuditLog {
     static final String COLLECTION = "audit_log";
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
-    /** At most this many records in one insert. */
-    static final int MAX_BATCH = 256;
-
     private final MongoCollection<Document> collection;
     private volatile boolean indexed;
-    private final GroupCommit<Document, Boolean> inserts = new GroupCommit<>(MAX_BATCH, this::insertAll);
+    private final GroupCommit<Document, Boolean> inserts = new GroupCommit<>(GroupCommit.MAX_BATCH, this::insertAll);
 
     AuditLog(MongoDatabase db) {
         this.collection = db.getCollection(COLLECTION);

@@ -34,6 +34,9 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    /** A batch size that suits MongoDB's bulk writes here: well below its limits, far above the concurrency. */
+    public static final int MAX_BATCH = 256;
+
     private static final class Pending<T, R> {
         final T item;
         Outcome<R> outcome; // set by the lock's holder

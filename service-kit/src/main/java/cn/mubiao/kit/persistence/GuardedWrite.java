@@ -28,32 +28,48 @@ public final class GuardedWrite {
      * @return false when another writer created or changed it first
      */
     public static boolean apply(MongoCollection<Document> collection, Object id, long readVersion, Bson update) {
-        return readVersion == 0 ? create(collection, id, update)
-                : change(collection, id, Filters.eq("version", readVersion), update);
+        return readVersion == 0 ? create(collection, id, update) : changeAt(collection, id, readVersion, update);
     }
 
     /** Creates the document unless one with this id exists. */
     public static boolean create(MongoCollection<Document> collection, Object id, Bson update) {
         try {
-            collection.updateOne(unmade(id), update,
-                    new UpdateOptions().upsert(true));
+            collection.updateOne(unmade(id), update, new UpdateOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {
             return false;
         }
     }
 
-    /** A document to create with {@code update} unless one with {@code id} exists. */
-    public record Create(Object id, Bson update) {
+    /**
+     * Guarded writes to one collection, its creates group-committed ({@link GroupCommit}): the creates of callers
+     * that arrive together go in one unordered bulk of guarded upserts, where a duplicate key refuses just that one.
+     * Keep one per collection.
+     */
+    public static Grouped grouped(MongoCollection<Document> collection) {
+        return new Grouped(collection);
     }
 
-    /**
-     * Creates in {@code collection}, group-committed ({@link GroupCommit}): the creates of callers that arrive
-     * together go in one unordered bulk write; each caller learns whether its own was made (false: a document with
-     * that id exists, as {@link #create} answers). Keep one per collection.
-     */
-    public static GroupCommit<Create, Boolean> groupedCreates(MongoCollection<Document> collection) {
-        return new GroupCommit<>(256, batch -> {
+    /** See {@link #grouped}. */
+    public static final class Grouped {
+
+        private record Create(Object id, Bson update) {
+        }
+
+        private final MongoCollection<Document> collection;
+        private final GroupCommit<Create, Boolean> creates;
+
+        private Grouped(MongoCollection<Document> collection) {
+            this.collection = collection;
+            this.creates = new GroupCommit<>(GroupCommit.MAX_BATCH, this::createAll);
+        }
+
+        /** As {@link GuardedWrite#apply}: false when another writer created or changed it first. */
+        public boolean apply(Object id, long readVersion, Bson update) {
+            return readVersion == 0 ? creates.write(new Create(id, update)) : changeAt(collection, id, readVersion, update);
+        }
+
+        private List<GroupCommit.Outcome<Boolean>> createAll(List<Create> batch) {
             List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(),
                     GroupCommit.Outcome.of(true)));
             try {
@@ -65,7 +81,11 @@ public final class GuardedWrite {
                 }
             }
             return outcomes;
-        });
+        }
+    }
+
+    private static boolean changeAt(MongoCollection<Document> collection, Object id, long readVersion, Bson update) {
+        return change(collection, id, Filters.eq("version", readVersion), update);
     }
 
     private static Bson unmade(Object id) {

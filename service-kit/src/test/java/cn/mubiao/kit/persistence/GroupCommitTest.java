@@ -7,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,13 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class GroupCommitTest {
-
-    final MongoClient client = MongoClients.create(InMemoryMongo.uri("group-commit"));
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     @Test
     void writesArrivingWhileABatchIsWrittenGoTogetherInTheNextAndEachCallerGetsItsOwnOutcome() throws Exception {
@@ -85,12 +77,17 @@ class GroupCommitTest {
 
     @Test
     void groupedCreatesMakeEachNewDocumentOnceAndRefuseTheOnesThatExist() {
-        MongoCollection<Document> reports = client.getDatabase("group-commit-" + new ObjectId()).getCollection("reports");
-        GroupCommit<GuardedWrite.Create, Boolean> creates = GuardedWrite.groupedCreates(reports);
+        try (MongoClient client = MongoClients.create(InMemoryMongo.uri("group-commit"))) {
+            groupedCreates(client.getDatabase("group-commit-" + new ObjectId()).getCollection("reports"));
+        }
+    }
 
-        assertThat(creates.write(new GuardedWrite.Create("r-1", Updates.combine(Updates.set("v", 1), Updates.set("version", 1)))))
+    private static void groupedCreates(MongoCollection<Document> reports) {
+        GuardedWrite.Grouped writes = GuardedWrite.grouped(reports);
+
+        assertThat(writes.apply("r-1", 0, Updates.combine(Updates.set("v", 1), Updates.set("version", 1))))
                 .isTrue();
-        assertThat(creates.write(new GuardedWrite.Create("r-1", Updates.combine(Updates.set("v", 2), Updates.set("version", 1)))))
+        assertThat(writes.apply("r-1", 0, Updates.combine(Updates.set("v", 2), Updates.set("version", 1))))
                 .as("one exists").isFalse();
         assertThat(reports.find(new Document("_id", "r-1")).first()).containsEntry("v", 1);
     }

@@ -4,7 +4,6 @@ import cn.mubiao.contracts.Period;
 import cn.mubiao.contracts.progress.MilestoneProgress;
 import cn.mubiao.contracts.progress.ValueSource;
 import cn.mubiao.kit.events.OutboxEntry;
-import cn.mubiao.kit.persistence.GroupCommit;
 import cn.mubiao.kit.persistence.GuardedWrite;
 import cn.mubiao.progress.assignment.domain.Assignment;
 import cn.mubiao.progress.report.domain.Narrative;
@@ -49,12 +48,12 @@ public class ReportStore {
     public static final String COLLECTION = "reports";
 
     private final MongoCollection<Document> collection;
-    /** New reports, group-committed: at month-end most writes are a period's first submission. */
-    private final GroupCommit<GuardedWrite.Create, Boolean> creates;
+    /** New reports group-committed: at month-end most writes are a period's first submission. */
+    private final GuardedWrite.Grouped writes;
 
     ReportStore(MongoDatabase db) {
         this.collection = db.getCollection(COLLECTION);
-        this.creates = GuardedWrite.groupedCreates(collection);
+        this.writes = GuardedWrite.grouped(collection);
         migrateReportsOfTheFirstRelease();
     }
 
@@ -94,9 +93,7 @@ public class ReportStore {
         if (!outbox.isEmpty()) {
             updates.add(Updates.pushEach(OutboxEntry.FIELD, outbox.stream().map(OutboxEntry::toDocument).toList()));
         }
-        Bson update = Updates.combine(updates);
-        return r.revision() == 0 ? creates.write(new GuardedWrite.Create(r.id(), update))
-                : GuardedWrite.apply(collection, r.id(), r.revision(), update);
+        return writes.apply(r.id(), r.revision(), Updates.combine(updates));
     }
 
     // ---- documents ----
