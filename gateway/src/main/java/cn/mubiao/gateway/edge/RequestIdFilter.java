@@ -1,5 +1,6 @@
 package cn.mubiao.gateway.edge;
 
+import cn.mubiao.contracts.http.HttpSyntax;
 import cn.mubiao.gateway.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,7 +13,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * First of all filters: takes a well-formed incoming {@code X-Request-Id} (letters, digits and {@code . _ : -},
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter implements WebFilter {
-
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -42,7 +40,7 @@ class RequestIdFilter implements WebFilter {
     }
 
     static String idOf(String incoming) {
-        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : fresh();
+        return HttpSyntax.requestId(incoming) ? incoming : fresh();
     }
 
     /**

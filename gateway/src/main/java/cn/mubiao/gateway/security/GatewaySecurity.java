@@ -1,5 +1,6 @@
 package cn.mubiao.gateway.security;
 
+import cn.mubiao.contracts.http.HttpSyntax;
 import cn.mubiao.gateway.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -158,13 +159,13 @@ class GatewaySecurity {
 
     /**
      * Spring Security's strict firewall (methods, paths, hosts, header characters), its header character rule
-     * checked without a regex ({@link HeaderCharacters}).
+     * checked without a regex ({@link HttpSyntax}).
      */
     @Bean
     static ServerWebExchangeFirewall firewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
-        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        firewall.setAllowedHeaderNames(HttpSyntax::headerName);
+        firewall.setAllowedHeaderValues(HttpSyntax::headerValue);
         return firewall;
     }
 

@@ -1,8 +1,8 @@
 package cn.mubiao.kit.requestid;
 
+import cn.mubiao.contracts.http.HttpSyntax;
 import org.slf4j.MDC;
 
-import java.util.regex.Pattern;
 
 /**
  * The id of the HTTP request a piece of work belongs to: taken from {@value #HEADER} (the gateway sets it) or
@@ -14,15 +14,15 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
 
-    /** Letters, digits and {@code . _ : -}, 1 to 128 characters: a UUID, a W3C trace id, a gateway's own form. */
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
     private RequestIds() {
     }
 
-    /** Whether {@code id} may be used as is: nothing that could forge a log line or a header. */
+    /**
+     * Whether {@code id} may be used as is: letters, digits and {@code . _ : -}, 1 to 128 characters (a UUID, a W3C
+     * trace id, a gateway's own form), nothing that could forge a log line or a header ({@link HttpSyntax#requestId}).
+     */
     public static boolean isWellFormed(String id) {
-        return id != null && WELL_FORMED.matcher(id).matches();
+        return HttpSyntax.requestId(id);
     }
 
     /** The request id of the work this thread does now (an HTTP request or an event handler), or {@code null}. */

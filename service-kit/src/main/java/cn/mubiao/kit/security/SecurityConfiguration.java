@@ -1,5 +1,9 @@
 package cn.mubiao.kit.security;
 
+import cn.mubiao.contracts.http.HttpSyntax;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import cn.mubiao.kit.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,6 +61,27 @@ public class SecurityConfiguration {
         return Caller.realmRoles(jwt.getClaims()).stream()
                 .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
                 .toList();
+    }
+
+    /**
+     * Spring Security's strict firewall, its rules for header names and values and parameter names checked by loops
+     * ({@link HttpSyntax}) instead of regular expressions: the firewall checks each header every time it is read.
+     */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    static HttpFirewall strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HttpSyntax::headerName);
+        firewall.setAllowedHeaderValues(HttpSyntax::headerValue);
+        firewall.setAllowedParameterNames(HttpSyntax::headerName);
+        return firewall;
+    }
+
+    /** Bearer tokens from the {@code Authorization} header, as Spring Security's default resolver reads them. */
+    @Bean
+    @ConditionalOnMissingBean(BearerTokenResolver.class)
+    static BearerTokenResolver bearerTokens() {
+        return new HeaderBearerTokens();
     }
 
     /**
