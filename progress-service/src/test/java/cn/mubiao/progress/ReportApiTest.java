@@ -1,5 +1,6 @@
 package cn.mubiao.progress;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.contracts.progress.ProgressReported;
@@ -63,6 +64,8 @@ class ReportApiTest {
     AssignmentStore assignments;
     @Autowired
     MongoDatabase db;
+    @Autowired
+    MeterRegistry meters;
 
     private String assignmentId;
 
@@ -100,6 +103,15 @@ class ReportApiTest {
         assertThat(stored).isNotNull();
         assertThat(stored.getList("outbox", Document.class)).singleElement()
                 .satisfies(e -> assertThat(e.getString("type")).isEqualTo(ProgressReported.TYPE));
+    }
+
+    @Test
+    void aReportLeavesNoPerRequestMetersNobodyCanRead() throws Exception {
+        mvc.perform(report(july("95")).with(zyReporter())).andExpect(status().isCreated());
+
+        // no metrics endpoint is exposed: no timer per HTTP request or per MongoDB command (mubiao-kit.yml)
+        assertThat(meters.find("http.server.requests").meters()).isEmpty();
+        assertThat(meters.find("mongodb.driver.commands").meters()).isEmpty();
     }
 
     @Test
