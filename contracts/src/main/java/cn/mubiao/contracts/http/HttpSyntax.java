@@ -37,10 +37,13 @@ public final class HttpSyntax {
 
     /**
      * The token of an {@code Authorization} header in the bearer scheme, as RFC 6750 allows it: {@code 1*(ALPHA /
-     * DIGIT / "-" / "." / "_" / "~" / "+" / "/") *"="}; {@code null} when the token is malformed. Call only with
-     * a header that {@link #bearerScheme names the scheme}.
+     * DIGIT / "-" / "." / "_" / "~" / "+" / "/") *"="}; {@code null} when the header does not
+     * {@link #bearerScheme name the scheme} or its token is malformed.
      */
     public static String bearerToken(String authorization) {
+        if (!bearerScheme(authorization)) {
+            return null;
+        }
         String token = authorization.substring(BEARER.length());
         int n = token.length();
         int i = 0;

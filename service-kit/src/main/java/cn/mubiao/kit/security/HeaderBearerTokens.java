@@ -23,7 +23,7 @@ final class HeaderBearerTokens implements BearerTokenResolver {
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;
         }
-        String token = HttpSyntax.bearerScheme(header) ? HttpSyntax.bearerToken(header) : null;
+        String token = HttpSyntax.bearerToken(header);
         if (token == null) {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
         }
