@@ -1,7 +1,9 @@
 package cn.mubiao.kit.persistence;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -31,12 +33,19 @@ public final class GuardedWrite {
         return readVersion == 0 ? create(collection, id, update) : changeAt(collection, id, readVersion, update);
     }
 
-    /** Creates the document unless one with this id exists. */
+    /**
+     * Creates the document unless one with this id exists.
+     *
+     * @throws MongoWriteException when the write is refused for any other reason than a duplicate key
+     */
     public static boolean create(MongoCollection<Document> collection, Object id, Bson update) {
         try {
             collection.updateOne(unmade(id), update, new UpdateOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
             return false;
         }
     }
@@ -53,7 +62,7 @@ public final class GuardedWrite {
     /** See {@link #grouped}. */
     public static final class Grouped {
 
-        private record Create(Object id, Bson update) {
+        record Create(Object id, Bson update) {
         }
 
         private final MongoCollection<Document> collection;
@@ -69,15 +78,25 @@ public final class GuardedWrite {
             return readVersion == 0 ? creates.write(new Create(id, update)) : changeAt(collection, id, readVersion, update);
         }
 
-        private List<GroupCommit.Outcome<Boolean>> createAll(List<Create> batch) {
+        /**
+         * One caller's outcome per create: true when made, false when one with its id exists, its failure when the
+         * server refused it for another reason (the others of the batch are stored all the same). A write concern
+         * error fails them all: none is known to be durable.
+         */
+        List<GroupCommit.Outcome<Boolean>> createAll(List<Create> batch) {
             List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(),
                     GroupCommit.Outcome.of(true)));
             try {
                 collection.bulkWrite(batch.stream().map(c -> new UpdateOneModel<Document>(unmade(c.id()), c.update(),
                         new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
-                for (int refused : DuplicateKeys.refused(e)) {
-                    outcomes.set(refused, GroupCommit.Outcome.of(false));
+                if (e.getWriteConcernError() != null) {
+                    throw e;
+                }
+                for (BulkWriteError refused : e.getWriteErrors()) {
+                    outcomes.set(refused.getIndex(), ErrorCategory.fromErrorCode(refused.getCode())
+                            == ErrorCategory.DUPLICATE_KEY ? GroupCommit.Outcome.of(false)
+                            : GroupCommit.Outcome.failed(e));
                 }
             }
             return outcomes;

@@ -1,11 +1,15 @@
 package cn.mubiao.kit.persistence;
 
 import cn.mubiao.kit.testing.InMemoryMongo;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +94,45 @@ class GroupCommitTest {
         assertThat(writes.apply("r-1", 0, Updates.combine(Updates.set("v", 2), Updates.set("version", 1))))
                 .as("one exists").isFalse();
         assertThat(reports.find(new Document("_id", "r-1")).first()).containsEntry("v", 1);
+    }
+
+    @Test
+    void aCreateTheServerRefusesForAnotherReasonFailsOnlyItsOwnCallerAndTheBatchIsStored() {
+        try (MongoClient client = MongoClients.create(InMemoryMongo.uri("group-commit"))) {
+            MongoCollection<Document> reports = client.getDatabase("group-commit-" + new ObjectId())
+                    .getCollection("reports");
+            reports.insertOne(new Document("_id", "r-old").append("version", 1));
+            GuardedWrite.Grouped writes = GuardedWrite.grouped(reports);
+            Bson fine = Updates.combine(Updates.set("v", 1), Updates.set("version", 1));
+            Bson conflicting = Updates.combine(Updates.set("v", 1), Updates.inc("v", 1)); // one path, two operators
+
+            List<GroupCommit.Outcome<Boolean>> outcomes = writes.createAll(List.of(
+                    new GuardedWrite.Grouped.Create("r-1", fine),
+                    new GuardedWrite.Grouped.Create("r-bad", conflicting),
+                    new GuardedWrite.Grouped.Create("r-old", fine),
+                    new GuardedWrite.Grouped.Create("r-2", fine)));
+
+            assertThat(outcomes.get(0)).isEqualTo(GroupCommit.Outcome.of(true));
+            assertThat(outcomes.get(1).failure()).isInstanceOf(MongoBulkWriteException.class);
+            assertThat(outcomes.get(2)).as("one exists").isEqualTo(GroupCommit.Outcome.of(false));
+            assertThat(outcomes.get(3)).isEqualTo(GroupCommit.Outcome.of(true));
+            assertThat(reports.find(Filters.in("_id", "r-1", "r-2", "r-bad")).map(d -> d.get("_id")).into(
+                    new ArrayList<>())).containsExactlyInAnyOrder("r-1", "r-2");
+        }
+    }
+
+    @Test
+    void aSingleCreateRefusedForAnotherReasonThanADuplicateThrowsInsteadOfClaimingOneExists() {
+        try (MongoClient client = MongoClients.create(InMemoryMongo.uri("group-commit"))) {
+            MongoCollection<Document> reports = client.getDatabase("group-commit-" + new ObjectId())
+                    .getCollection("reports");
+
+            assertThatThrownBy(() -> GuardedWrite.create(reports, "r-bad",
+                    Updates.combine(Updates.set("v", 1), Updates.inc("v", 1))))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(GuardedWrite.create(reports, "r-1", Updates.set("version", 1))).isTrue();
+            assertThat(GuardedWrite.create(reports, "r-1", Updates.set("version", 1))).as("one exists").isFalse();
+        }
     }
 
     private static void hold(CountDownLatch latch) {
