@@ -5,16 +5,19 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +119,33 @@ class EmbeddedMongoTest {
             assertThatThrownBy(() -> progress.insertOne(new Document("reportId", "R-1")))
                     .isInstanceOfSatisfying(MongoWriteException.class, e ->
                             assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        }
+    }
+
+    @Test
+    void aCollectionsDataSizeIsTheBsonSizeOfItsDocumentsAfterInsertsUpdatesAndDeletesOnBothBackends(@TempDir Path dir) {
+        for (Path file : new Path[]{null, dir.resolve("size.mv.db")}) {
+            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
+                 MongoClient client = startAndConnect(mongo)) {
+                MongoDatabase db = client.getDatabase("scoring-service");
+                MongoCollection<Document> years = db.getCollection("unit_years");
+                for (int i = 0; i < 20; i++) {
+                    years.insertOne(new Document("_id", "2026-" + i).append("version", 1L).append("assignments", List.of(
+                            new Document("assignmentId", "a" + i).append("actual", 3.5))));
+                }
+                years.updateOne(Filters.eq("_id", "2026-3"), Updates.combine(Updates.push("assignments",
+                        new Document("assignmentId", "b3").append("narrative", "进展顺利".repeat(40))), Updates.inc("version", 1L)));
+                years.updateOne(Filters.eq("_id", "2026-4"), Updates.unset("assignments"));
+                years.deleteOne(Filters.eq("_id", "2026-5"));
+
+                long stored = 0;
+                for (RawBsonDocument d : years.withDocumentClass(RawBsonDocument.class).find()) {
+                    stored += d.getByteBuffer().remaining();
+                }
+                Document stats = db.runCommand(new Document("collStats", "unit_years"));
+                assertThat(stats.get("count", Number.class).longValue()).isEqualTo(19);
+                assertThat(stats.get("size", Number.class).longValue()).as(file == null ? "memory" : "h2").isEqualTo(stored);
+            }
         }
     }
 
