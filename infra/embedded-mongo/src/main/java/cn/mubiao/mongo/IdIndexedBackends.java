@@ -4,10 +4,12 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -17,6 +19,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -24,6 +27,7 @@ import org.h2.mvstore.MVStore;
 
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,6 +43,8 @@ import java.util.stream.Stream;
  * updated one, on each write only to keep a running total: for a document of 100 KiB, two full BSON encodings per
  * update, whichever field changed (infra/bench/warning-latency's flight recording: 12 % of the embedded
  * infrastructure's CPU). Nothing else changes: storage, formats and every other query path are the library's.
+ *
+ * <p>The memory backend can also say where its time goes, by collection ({@link CommandTimes}, off by default).
  */
 public final class IdIndexedBackends {
 
@@ -64,6 +70,24 @@ public final class IdIndexedBackends {
                             @Override
                             protected boolean tracksDataSize() {
                                 return false;
+                            }
+
+                            @Override
+                            public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                            boolean isMulti, boolean isUpsert, Oplog oplog) {
+                                return CommandTimes.timed("update", getFullName(), () ->
+                                        super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+                            }
+
+                            @Override
+                            public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+                                return CommandTimes.timed("insert", getFullName(), () ->
+                                        super.insertDocuments(documents, isOrdered));
+                            }
+
+                            @Override
+                            public QueryResult handleQuery(QueryParameters query) {
+                                return CommandTimes.timed("query", getFullName(), () -> super.handleQuery(query));
                             }
 
                             @Override
