@@ -42,11 +42,20 @@ public final class EventConsumer implements SmartLifecycle {
     private final ProcessedEvents processed;
     private final JsonMapper json;
     private final int maxAttempts;
+    private final String threadName;
     private volatile boolean running;
     private Thread thread;
 
     public EventConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetters, List<String> topics,
                          List<EventHandler<?>> handlers, ProcessedEvents processed, JsonMapper json, int maxAttempts) {
+        this(consumer, deadLetters, topics, handlers, processed, json, maxAttempts, "event-consumer");
+    }
+
+    /** As above, its thread named {@code threadName}. */
+    public EventConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetters, List<String> topics,
+                         List<EventHandler<?>> handlers, ProcessedEvents processed, JsonMapper json, int maxAttempts,
+                         String threadName) {
+        this.threadName = threadName;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.topics = topics;
@@ -63,7 +72,7 @@ public final class EventConsumer implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("event-consumer").daemon(true).start(this::loop);
+        thread = Thread.ofPlatform().name(threadName).daemon(true).start(this::loop);
     }
 
     private void loop() {

@@ -21,6 +21,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -74,20 +75,26 @@ public class EventsConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${mubiao.events.subscribe:}' != ''")
-    EventConsumer eventConsumer(EventsProperties props, @Value("${spring.application.name}") String app,
-                                Producer<String, byte[]> producer, List<EventHandler<?>> handlers,
-                                ProcessedEvents processed, JsonMapper json) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, props.groupId() != null ? props.groupId() : app,
-                ConsumerConfig.CLIENT_ID_CONFIG, app + "-consumer",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200),
-                new StringDeserializer(), new ByteArrayDeserializer());
+    EventConsumers eventConsumers(EventsProperties props, @Value("${spring.application.name}") String app,
+                                  Producer<String, byte[]> producer, List<EventHandler<?>> handlers,
+                                  ProcessedEvents processed, JsonMapper json) {
         JsonMapper lenient = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        return new EventConsumer(consumer, producer,
-                props.subscribe().stream().filter(s -> !s.isBlank()).toList(), handlers, processed, lenient,
-                props.maxAttempts());
+        List<String> topics = props.subscribe().stream().filter(s -> !s.isBlank()).toList();
+        int count = Math.max(1, props.consumers());
+        List<EventConsumer> consumers = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            String name = count == 1 ? "" : "-" + i;
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, props.groupId() != null ? props.groupId() : app,
+                    ConsumerConfig.CLIENT_ID_CONFIG, app + "-consumer" + name,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            consumers.add(new EventConsumer(consumer, producer, topics, handlers, processed, lenient,
+                    props.maxAttempts(), "event-consumer" + name));
+        }
+        return new EventConsumers(consumers);
     }
 }

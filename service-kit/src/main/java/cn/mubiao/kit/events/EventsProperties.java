@@ -19,6 +19,9 @@ import java.util.List;
  * @param relaySweepInterval how often the relay scans the outbox collections for entries it was not told about
  *                           (a crash between a write and its publication; writes that only nudge)
  * @param maxAttempts        attempts at a failing record before it goes to the dead-letter topic
+ * @param consumers          consumer threads in this instance, each its own Kafka consumer in the group with its
+ *                           share of the partitions, as that many instances would have (events of one key stay in
+ *                           order on one partition); more than one where a handler mostly waits for MongoDB
  */
 @ConfigurationProperties("mubiao.events")
 public record EventsProperties(
@@ -30,5 +33,6 @@ public record EventsProperties(
         String groupId,
         @DefaultValue("500ms") Duration relayInterval,
         @DefaultValue("30s") Duration relaySweepInterval,
-        @DefaultValue("3") int maxAttempts) {
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("1") int consumers) {
 }

@@ -9,6 +9,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,12 +34,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -235,6 +240,55 @@ class OutboxAndConsumerTest {
         assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(run + "-boom")
                 && CloudEvents.header(r.headers(), "dlt_error").contains("cannot handle"));
         assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals("not a cloud event"));
+    }
+
+    @Test
+    void consumersOfOneServiceShareTheTopicsPartitionsAndApplyEachEventOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "kit.shared." + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Map<String, String> handledBy = new ConcurrentHashMap<>();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        EventHandler<Ping> handler = EventHandler.of("mubiao.test.Ping.v1", Ping.class, (p, e) -> {
+            handled.add(p.name());
+            handledBy.put(p.name(), Thread.currentThread().getName());
+        });
+        List<EventConsumer> consumers = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            consumers.add(new EventConsumer(new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "shared-" + run,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer()),
+                    producer, List.of(topic), List.of(handler), new ProcessedEvents(db, Clock.systemUTC()),
+                    JsonMapper.builder().build(), 2, "event-consumer-" + i));
+        }
+        EventConsumers group = new EventConsumers(consumers);
+
+        int sent = 0;
+        group.start();
+        try {
+            // waves of events with distinct keys until both consumers have applied some (the group settles first)
+            for (int wave = 0; wave < 10 && Set.copyOf(handledBy.values()).size() < 2; wave++) {
+                for (int i = 0; i < 20; i++, sent++) {
+                    OutboxEntry e = new OutboxEntry(UUID.randomUUID().toString(), topic, "mubiao.test.Ping.v1",
+                            "key-" + sent, Instant.now(), "{\"name\":\"" + run + "-" + sent + "\"}", null);
+                    producer.send(CloudEvents.toRecord(e, "/mubiao/test")).get();
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (handled.size() < sent && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            }
+        } finally {
+            group.stop();
+        }
+
+        assertThat(group.isRunning()).isFalse();
+        assertThat(handled).hasSize(sent).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(handledBy.values())).containsExactlyInAnyOrder("event-consumer-1", "event-consumer-2");
     }
 
     private static void send(String topic, String id, String type, String json) throws Exception {
