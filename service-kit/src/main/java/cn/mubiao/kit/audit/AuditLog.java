@@ -1,8 +1,8 @@
 package cn.mubiao.kit.audit;
 
+import cn.mubiao.kit.persistence.DuplicateKeys;
 import cn.mubiao.kit.persistence.GroupCommit;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -57,12 +57,7 @@ final class AuditLog {
         try {
             collection.insertMany(records, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
-                throw e; // none of them is known to be durable
-            }
-            for (BulkWriteError refused : e.getWriteErrors()) {
-                outcomes.set(refused.getIndex(), GroupCommit.Outcome.failed(e));
-            }
+            DuplicateKeys.refusals(e).keySet().forEach(refused -> outcomes.set(refused, GroupCommit.Outcome.failed(e)));
         }
         return outcomes;
     }

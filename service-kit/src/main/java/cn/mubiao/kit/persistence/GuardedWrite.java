@@ -3,7 +3,6 @@ package cn.mubiao.kit.persistence;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -90,14 +89,8 @@ public final class GuardedWrite {
                 collection.bulkWrite(batch.stream().map(c -> new UpdateOneModel<Document>(unmade(c.id()), c.update(),
                         new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
-                if (e.getWriteConcernError() != null) {
-                    throw e;
-                }
-                for (BulkWriteError refused : e.getWriteErrors()) {
-                    outcomes.set(refused.getIndex(), ErrorCategory.fromErrorCode(refused.getCode())
-                            == ErrorCategory.DUPLICATE_KEY ? GroupCommit.Outcome.of(false)
-                            : GroupCommit.Outcome.failed(e));
-                }
+                DuplicateKeys.refusals(e).forEach((index, duplicate) -> outcomes.set(index,
+                        duplicate ? GroupCommit.Outcome.of(false) : GroupCommit.Outcome.failed(e)));
             }
             return outcomes;
         }
