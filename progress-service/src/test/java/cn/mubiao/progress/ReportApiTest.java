@@ -1,6 +1,5 @@
 package cn.mubiao.progress;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import cn.mubiao.contracts.Frequency;
 import cn.mubiao.contracts.IndicatorKind;
 import cn.mubiao.contracts.progress.ProgressReported;
@@ -10,6 +9,7 @@ import cn.mubiao.progress.assignment.domain.Assignment;
 import cn.mubiao.progress.assignment.persistence.AssignmentStore;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

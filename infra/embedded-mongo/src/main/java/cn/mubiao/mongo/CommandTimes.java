@@ -1,5 +1,7 @@
 package cn.mubiao.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
@@ -56,8 +58,11 @@ final class CommandTimes {
         return times;
     }
 
-    /** Runs {@code command}, timed under its kind and namespace when timing is on. */
-    static <T> T timed(String kind, String namespace, Supplier<T> command) {
+    /**
+     * Runs {@code command}, timed under its kind and the collection's namespace when timing is on (the namespace is
+     * only asked for then: it is a new string each time).
+     */
+    static <T> T timed(String kind, MongoCollection<?> collection, Supplier<T> command) {
         CommandTimes times = ON;
         if (times == null) {
             return command.get();
@@ -66,7 +71,7 @@ final class CommandTimes {
         try {
             return command.get();
         } finally {
-            times.add(kind, namespace, System.nanoTime() - start);
+            times.add(kind, collection.getFullName(), System.nanoTime() - start);
         }
     }
 

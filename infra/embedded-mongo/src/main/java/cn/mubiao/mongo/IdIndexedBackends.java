@@ -75,19 +75,19 @@ public final class IdIndexedBackends {
                             @Override
                             public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                             boolean isMulti, boolean isUpsert, Oplog oplog) {
-                                return CommandTimes.timed("update", getFullName(), () ->
+                                return CommandTimes.timed("update", this, () ->
                                         super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
                             }
 
                             @Override
                             public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
-                                return CommandTimes.timed("insert", getFullName(), () ->
+                                return CommandTimes.timed("insert", this, () ->
                                         super.insertDocuments(documents, isOrdered));
                             }
 
                             @Override
                             public QueryResult handleQuery(QueryParameters query) {
-                                return CommandTimes.timed("query", getFullName(), () -> super.handleQuery(query));
+                                return CommandTimes.timed("query", this, () -> super.handleQuery(query));
                             }
 
                             @Override

@@ -32,7 +32,7 @@ class CommandTimesTest {
 
         assertThat(CommandTimes.start(0, new PrintStream(out, true, StandardCharsets.UTF_8))).isNull();
         assertThat(CommandTimes.instance()).as("the property is not set in tests").isNull();
-        assertThat(CommandTimes.timed("update", "any.collection", () -> "done")).isEqualTo("done");
+        assertThat(CommandTimes.timed("update", null, () -> "done")).isEqualTo("done");
         assertThat(out.size()).isZero();
     }
 }

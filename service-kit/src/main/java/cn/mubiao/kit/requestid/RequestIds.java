@@ -3,7 +3,6 @@ package cn.mubiao.kit.requestid;
 import cn.mubiao.contracts.http.HttpSyntax;
 import org.slf4j.MDC;
 
-
 /**
  * The id of the HTTP request a piece of work belongs to: taken from {@value #HEADER} (the gateway sets it) or
  * generated, kept in the SLF4J MDC under {@value #MDC_KEY} while the request runs, carried by the events it
