@@ -35,19 +35,18 @@ public class RecordAssessmentFacts {
                 t.provinceTargetValue(), t.cityTargetValue(), t.targetValueProvenance());
         long withdrawnVersion = store.place(t.assignmentId()).map(AssessmentStore.Place::withdrawnVersion).orElse(0L);
         store.placed(t.assignmentId(), t.year(), t.unitCode());
-        store.change(t.year(), t.unitCode(), unit -> unit.named(t.unitName())
-                .withAssignment(t.assignmentId(), a -> {
-                    AssignmentFacts next = a.assigned(t.version(), terms);
-                    return withdrawnVersion > 0 ? next.withdrawn(withdrawnVersion) : next;
-                }));
+        store.named(t.year(), t.unitCode(), t.unitName());
+        store.changeAssignment(t.year(), t.unitCode(), t.assignmentId(), a -> {
+            AssignmentFacts next = a.assigned(t.version(), terms);
+            return withdrawnVersion > 0 ? next.withdrawn(withdrawnVersion) : next;
+        });
     }
 
     /** Withdrawn assignments leave the assessment; one withdrawn before its assignment arrived is remembered. */
     public void assignmentWithdrawn(AssignmentWithdrawn w) {
         store.withdrawalSeen(w.assignmentId(), w.version());
         store.place(w.assignmentId()).filter(p -> p.year() != null).ifPresent(p ->
-                store.change(p.year(), p.unitCode(), unit -> unit.withAssignment(w.assignmentId(),
-                        a -> a.withdrawn(w.version()))));
+                store.changeAssignment(p.year(), p.unitCode(), w.assignmentId(), a -> a.withdrawn(w.version())));
     }
 
     public void progressReported(ProgressReported r) {

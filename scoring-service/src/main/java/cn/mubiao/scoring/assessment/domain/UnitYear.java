@@ -5,8 +5,6 @@ import cn.mubiao.kit.domain.BrokenRule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything the platform's own data says about one unit's plan year: its assignments as {@link AssignmentFacts}.
@@ -21,21 +19,6 @@ public record UnitYear(int year, String unitCode, String unitName, Map<String, A
 
     public static UnitYear empty(int year, String unitCode) {
         return new UnitYear(year, unitCode, null, Map.of());
-    }
-
-    public UnitYear withAssignment(String assignmentId, UnaryOperator<AssignmentFacts> change) {
-        AssignmentFacts before = assignments.getOrDefault(assignmentId, AssignmentFacts.unknown(assignmentId));
-        AssignmentFacts after = change.apply(before);
-        if (after.equals(assignments.get(assignmentId))) {
-            return this;
-        }
-        Map<String, AssignmentFacts> next = new TreeMap<>(assignments);
-        next.put(assignmentId, after);
-        return new UnitYear(year, unitCode, unitName, next);
-    }
-
-    public UnitYear named(String name) {
-        return name == null || name.equals(unitName) ? this : new UnitYear(year, unitCode, name, assignments);
     }
 
     /** The assignments that count (terms known, not withdrawn), by assignment id. */

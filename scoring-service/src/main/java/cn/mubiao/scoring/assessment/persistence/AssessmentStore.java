@@ -18,12 +18,15 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,33 +42,41 @@ import java.util.regex.Pattern;
 /**
  * The assessment's read model, every hot read by {@code _id}:
  * <ul>
- * <li>{@code assessment_unit_years}: one document per plan year and unit ({@code _id "2007|410102"}) holding the
- * unit's assignments with their terms, period values and fraud flags; written read-modify-write under a version
- * guard ({@link GuardedWrite}), retried when another writer came first;</li>
+ * <li>{@code assessment_facts}: one document per assignment ({@code _id "2007|410102|<assignment id>"}) holding its
+ * terms, period values and fraud flags, written read-modify-write under a version guard ({@link GuardedWrite}),
+ * retried when another writer came first: a report moves one assignment's facts, not its unit's year;</li>
+ * <li>{@code assessment_unit_years}: one small document per plan year and unit ({@code _id "2007|410102"}): the
+ * unit's name and the ids of its assignments, through which a unit's year is read ({@code _id $in});</li>
  * <li>{@code assessment_years}: one document per year ({@code _id 2007}) listing the units that have one, for the
  * rankings;</li>
  * <li>{@code assessment_assignments}: where an assignment lives ({@code _id} the assignment id: year and unit), and
  * a withdrawal seen before its assignment, since {@code AssignmentWithdrawn} carries no year;</li>
  * <li>{@code assessment_units}: the latest {@code UnitChanged} per unit code (name, assessment category).</li>
  * </ul>
+ * A unit's year first kept its assignments inside its own document; those are split out when the store starts
+ * (ADR 0016).
  */
 @Component
 public class AssessmentStore {
 
+    private static final Logger log = LoggerFactory.getLogger(AssessmentStore.class);
     private static final int ATTEMPTS = 20;
-    /** Unit-years per cursor batch: a few megabytes per reply (a unit's year with 100 assignments is ~100-300 KiB). */
+    /** Unit-years per facts query: a few megabytes per reply (a unit's year with 100 assignments is ~100-300 KiB). */
     private static final int BATCH = 16;
 
     private final MongoCollection<Document> unitYears;
+    private final MongoCollection<Document> facts;
     private final MongoCollection<Document> years;
     private final MongoCollection<Document> places;
     private final LatestVersions<UnitChanged> units;
 
     AssessmentStore(MongoDatabase db, JsonMapper json) {
         this.unitYears = db.getCollection("assessment_unit_years");
+        this.facts = db.getCollection("assessment_facts");
         this.years = db.getCollection("assessment_years");
         this.places = db.getCollection("assessment_assignments");
         this.units = new LatestVersions<>(db, "assessment_units", UnitChanged.class, json);
+        splitUnitYearsOfTheFirstShape();
     }
 
     /** Where an assignment lives, and the newest withdrawal seen for it (0: none). */
@@ -73,85 +84,83 @@ public class AssessmentStore {
     }
 
     public Optional<UnitYear> unitYear(int year, String unitCode) {
-        return Optional.ofNullable(unitYears.find(Filters.eq("_id", key(year, unitCode))).first()).map(AssessmentStore::read);
+        Document header = unitYears.find(Filters.eq("_id", key(year, unitCode))).first();
+        return header == null ? Optional.empty() : Optional.of(read(List.of(header)).getFirst());
     }
 
-    /** Applies a change to the unit's year, creating it when new; a change that changes nothing writes nothing. */
-    public void change(int year, String unitCode, UnaryOperator<UnitYear> change) {
-        String id = key(year, unitCode);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document doc = unitYears.find(Filters.eq("_id", id)).first();
-            UnitYear before = doc == null ? UnitYear.empty(year, unitCode) : read(doc);
-            long readVersion = doc == null ? 0 : doc.get("version", Number.class).longValue();
-            UnitYear after = change.apply(before);
-            if (doc != null && after.equals(before)) {
-                return;
-            }
-            if (GuardedWrite.apply(unitYears, id, readVersion, Updates.combine(
-                    Updates.set("year", year), Updates.set("unitCode", unitCode),
-                    Updates.set("unitName", after.unitName()),
-                    Updates.set("assignments", after.assignments().values().stream().map(AssessmentStore::write).toList()),
-                    Updates.set("version", readVersion + 1)))) {
-                if (doc == null) {
-                    years.updateOne(Filters.eq("_id", year), Updates.addToSet("units", unitCode),
-                            new UpdateOptions().upsert(true));
-                }
-                return;
-            }
+    /** Names the unit's year after its unit (a name already there, or none given, writes nothing). */
+    public void named(int year, String unitCode, String unitName) {
+        if (unitName == null) {
+            return;
         }
-        throw new IllegalStateException("too many concurrent writes to " + id);
+        Document header = unitYears.find(Filters.eq("_id", key(year, unitCode)))
+                .projection(Projections.include("unitName")).first();
+        if (header == null || !unitName.equals(header.getString("unitName"))) {
+            header(year, unitCode, header == null, Updates.set("unitName", unitName));
+        }
     }
 
     /**
-     * Applies a change to one assignment of the unit's year, reading and writing that assignment alone (a unit's
-     * year holds all its assignments with their periods: 100 of them are ~100-300 KiB, too much to move for every
-     * report). Same outcome as {@code change(year, unitCode, u -> u.withAssignment(assignmentId, change))}, under the
-     * same version guard; a unit's year not stored yet is created through {@link #change}.
+     * Applies a change to one assignment of the unit's year, reading and writing that assignment alone; an
+     * assignment not stored yet is listed in its unit's year first (so a crash between the two leaves it listed,
+     * read as {@link AssignmentFacts#unknown}, and the replayed event writes it). A change that changes nothing
+     * writes nothing.
      */
     public void changeAssignment(int year, String unitCode, String assignmentId, UnaryOperator<AssignmentFacts> change) {
-        String id = key(year, unitCode);
+        String id = key(year, unitCode) + "|" + assignmentId;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document doc = unitYears.find(Filters.eq("_id", id)).projection(Projections.fields(
-                    Projections.include("version"),
-                    Projections.elemMatch("assignments", Filters.eq("assignmentId", assignmentId)))).first();
+            Document doc = facts.find(Filters.eq("_id", id)).first();
             if (doc == null) {
-                change(year, unitCode, unit -> unit.withAssignment(assignmentId, change));
-                return;
+                listed(year, unitCode, assignmentId);
             }
-            long readVersion = doc.get("version", Number.class).longValue();
-            List<Document> found = doc.getList("assignments", Document.class, List.of());
-            AssignmentFacts before = found.isEmpty() ? AssignmentFacts.unknown(assignmentId) : readAssignment(found.getFirst());
+            AssignmentFacts before = doc == null ? AssignmentFacts.unknown(assignmentId)
+                    : readAssignment(doc.get("facts", Document.class));
             AssignmentFacts after = change.apply(before);
-            if (!found.isEmpty() && after.equals(before)) {
+            if (doc != null && after.equals(before)) {
                 return;
             }
-            Bson guard = Filters.and(Filters.eq("_id", id), Filters.eq("version", readVersion));
-            Bson version = Updates.set("version", readVersion + 1);
-            boolean written = found.isEmpty()
-                    ? unitYears.updateOne(guard, Updates.combine(Updates.push("assignments", write(after)), version))
-                    .getModifiedCount() == 1
-                    : unitYears.updateOne(guard, Updates.combine(Updates.set("assignments.$[a]", write(after)), version),
-                    new UpdateOptions().arrayFilters(List.of(Filters.eq("a.assignmentId", assignmentId))))
-                    .getModifiedCount() == 1;
-            if (written) {
+            long readVersion = doc == null ? 0 : doc.get("version", Number.class).longValue();
+            if (GuardedWrite.apply(facts, id, readVersion, Updates.combine(Updates.set("facts", write(after)),
+                    Updates.set("version", readVersion + 1)))) {
                 return;
             }
         }
         throw new IllegalStateException("too many concurrent writes to " + id);
+    }
+
+    private void listed(int year, String unitCode, String assignmentId) {
+        boolean isNew = unitYears.find(Filters.eq("_id", key(year, unitCode))).projection(Projections.include("_id"))
+                .first() == null;
+        header(year, unitCode, isNew, Updates.addToSet("assignmentIds", assignmentId));
+    }
+
+    /** Writes the unit's year's own document, creating it (and listing the unit in its year first) when new. */
+    private void header(int year, String unitCode, boolean isNew, Bson update) {
+        if (isNew) {
+            years.updateOne(Filters.eq("_id", year), Updates.addToSet("units", unitCode), new UpdateOptions().upsert(true));
+        }
+        unitYears.updateOne(Filters.eq("_id", key(year, unitCode)), Updates.combine(Updates.setOnInsert("year", year),
+                Updates.setOnInsert("unitCode", unitCode), update), new UpdateOptions().upsert(true));
     }
 
     /**
      * Every unit's year of {@code year} whose unit code starts with {@code codePrefix} (an area's
-     * {@link cn.mubiao.kit.security.UnitCodes#subtreePrefix}), handed over one by one as a single cursor brings them:
-     * one query for an area instead of one per unit.
+     * {@link cn.mubiao.kit.security.UnitCodes#subtreePrefix}), handed over one by one: the units' years by one
+     * cursor, their assignments by one query per {@value #BATCH} units.
      */
     public void forEachUnitYear(int year, String codePrefix, Consumer<UnitYear> action) {
-        try (MongoCursor<Document> cursor = unitYears.find(Filters.and(Filters.eq("year", year),
-                Filters.regex("unitCode", "^" + Pattern.quote(codePrefix)))).batchSize(BATCH).iterator()) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        try (MongoCursor<Document> cursor = unitYears.find(Filters.regex("_id",
+                "^" + Pattern.quote(key(year, codePrefix)))).batchSize(BATCH * 8).iterator()) {
             while (cursor.hasNext()) {
-                action.accept(read(cursor.next()));
+                batch.add(cursor.next());
+                if (batch.size() == BATCH) {
+                    read(batch).forEach(action);
+                    batch.clear();
+                }
             }
         }
+        read(batch).forEach(action);
     }
 
     /** The latest {@code UnitChanged} of every unit whose code starts with {@code codePrefix}, by code: one query. */
@@ -205,8 +214,13 @@ public class AssessmentStore {
                 .append("assignments", u.assignments().values().stream().map(AssessmentStore::write).toList());
     }
 
-    static UnitYear fromSnapshot(Document d) {
-        return read(d);
+    static UnitYear fromSnapshot(Document doc) {
+        Map<String, AssignmentFacts> assignments = new HashMap<>();
+        for (Document d : doc.getList("assignments", Document.class, List.of())) {
+            AssignmentFacts a = readAssignment(d);
+            assignments.put(a.assignmentId(), a);
+        }
+        return new UnitYear(doc.getInteger("year"), doc.getString("unitCode"), doc.getString("unitName"), assignments);
     }
 
     private static Document write(AssignmentFacts a) {
@@ -237,13 +251,55 @@ public class AssessmentStore {
         return d;
     }
 
-    private static UnitYear read(Document doc) {
-        Map<String, AssignmentFacts> assignments = new HashMap<>();
-        for (Document d : doc.getList("assignments", Document.class, List.of())) {
-            AssignmentFacts a = readAssignment(d);
-            assignments.put(a.assignmentId(), a);
+    /** The units' years of these documents, in their order, with their assignments read by one query. */
+    private List<UnitYear> read(List<Document> headers) {
+        List<String> ids = new ArrayList<>();
+        for (Document h : headers) {
+            for (String assignmentId : h.getList("assignmentIds", String.class, List.of())) {
+                ids.add(h.getString("_id") + "|" + assignmentId);
+            }
         }
-        return new UnitYear(doc.getInteger("year"), doc.getString("unitCode"), doc.getString("unitName"), assignments);
+        Map<String, Document> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            facts.find(Filters.in("_id", ids)).batchSize(ids.size()).forEach(d -> found.put(d.getString("_id"), d));
+        }
+        List<UnitYear> read = new ArrayList<>(headers.size());
+        for (Document h : headers) {
+            Map<String, AssignmentFacts> assignments = new HashMap<>();
+            for (String assignmentId : h.getList("assignmentIds", String.class, List.of())) {
+                Document d = found.get(h.getString("_id") + "|" + assignmentId);
+                assignments.put(assignmentId, d == null ? AssignmentFacts.unknown(assignmentId)
+                        : readAssignment(d.get("facts", Document.class)));
+            }
+            read.add(new UnitYear(h.getInteger("year"), h.getString("unitCode"), h.getString("unitName"), assignments));
+        }
+        return read;
+    }
+
+    /**
+     * The first shape kept a unit's year's assignments inside its document ({@code assignments}). Writes each as a
+     * document of its own where none is yet (one written since is newer), lists it, then drops the array: safe to
+     * repeat after a crash at any step.
+     */
+    private void splitUnitYearsOfTheFirstShape() {
+        int split = 0;
+        for (Document old : unitYears.find(Filters.exists("assignments")).batchSize(BATCH)) {
+            String id = old.getString("_id");
+            List<String> assignmentIds = new ArrayList<>();
+            for (Document a : old.getList("assignments", Document.class, List.of())) {
+                String assignmentId = a.getString("assignmentId");
+                assignmentIds.add(assignmentId);
+                facts.updateOne(Filters.eq("_id", id + "|" + assignmentId), Updates.combine(
+                        Updates.setOnInsert("facts", a), Updates.setOnInsert("version", 1L)),
+                        new UpdateOptions().upsert(true));
+            }
+            unitYears.updateOne(Filters.eq("_id", id), Updates.combine(
+                    Updates.addEachToSet("assignmentIds", assignmentIds), Updates.unset("assignments")));
+            split++;
+        }
+        if (split > 0) {
+            log.info("split the assignments of {} unit-year(s) into documents of their own", split);
+        }
     }
 
     private static AssignmentFacts readAssignment(Document d) {
