@@ -8,15 +8,19 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +75,36 @@ class EmbeddedMongoTest {
                 reports.updateOne(Filters.and(Filters.eq("_id", "new"), Filters.exists("version", false)),
                         Updates.set("version", 1L), new UpdateOptions().upsert(true));
                 assertThat(reports.find(Filters.eq("_id", "new")).first().getLong("version")).isEqualTo(1L);
+            }
+        }
+    }
+
+    @Test
+    void aQueryForAListOfIdsAnswersExactlyThoseDocumentsOnBothBackends(@TempDir Path dir) {
+        for (Path file : new Path[]{null, dir.resolve("in.mv.db")}) {
+            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
+                 MongoClient client = startAndConnect(mongo)) {
+                MongoCollection<Document> facts = client.getDatabase("scoring-service").getCollection("facts");
+                for (int i = 0; i < 50; i++) {
+                    facts.insertOne(new Document("_id", "2030|a" + i).append("n", i));
+                }
+                ObjectId oid = new ObjectId();
+                facts.insertOne(new Document("_id", oid).append("n", 99));
+                facts.insertOne(new Document("_id", 7).append("n", 7));
+
+                List<Document> found = facts.find(Filters.in("_id", "2030|a3", "2030|a3", "2030|a47", "2030|none", "2030|a7"))
+                        .sort(Sorts.descending("_id")).projection(Projections.include("n")).into(new ArrayList<>());
+                assertThat(found).extracting(d -> d.getInteger("n")).containsExactly(7, 47, 3);
+                assertThat(facts.find(Filters.in("_id", List.of(oid, "2030|a0"))).into(new ArrayList<>()))
+                        .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(99, 0);
+                assertThat(facts.find(Filters.in("_id", List.of())).into(new ArrayList<>())).isEmpty();
+                assertThat(facts.find(Filters.in("_id", "2030|a1", "2030|a2", "2030|a4")).limit(2).into(new ArrayList<>()))
+                        .hasSize(2);
+                // other values, and an $in beside further conditions, are matched as before
+                assertThat(facts.find(Filters.in("_id", 7, 7L, "2030|a9")).into(new ArrayList<>()))
+                        .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(7, 9);
+                assertThat(facts.countDocuments(Filters.and(Filters.in("_id", "2030|a1", "2030|a2"), Filters.gt("n", 1))))
+                        .isOne();
             }
         }
     }

@@ -19,6 +19,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -37,6 +38,9 @@ import java.util.stream.Stream;
  * are exactly the index's, so {@code {$and: [{_id: X}, {version: 3}]}} — every optimistic write the services
  * make ({@code GuardedWrite}) — matched every document of the collection: O(n) per write. Here such a query looks up
  * the one document by {@code _id} and then matches the whole query against it, as MongoDB itself does.
+ *
+ * <p>A query for a list of {@code _id}s ({@code $in}) and nothing else answers the documents the index finds for
+ * them, without matching each again against the whole list.
  *
  * <p>And a collection's data size (what {@code collStats} and {@code validate} answer) is measured when asked, by
  * encoding the documents then, where the library encoded every document written, and both versions of every
@@ -65,6 +69,14 @@ public final class IdIndexedBackends {
                                 Iterable<Integer> byId = byId(this, query);
                                 return byId != null ? matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection)
                                         : super.matchDocuments(query, orderBy, skip, limit, batchSize, projection);
+                            }
+
+                            @Override
+                            protected QueryResult matchDocuments(Document query, Iterable<Integer> positions,
+                                                                 Document orderBy, int skip, int limit, int batchSize,
+                                                                 Document projection) {
+                                return super.matchDocuments(onlyIdsIn(query) ? new Document() : query, positions,
+                                        orderBy, skip, limit, batchSize, projection);
                             }
 
                             @Override
@@ -136,6 +148,13 @@ public final class IdIndexedBackends {
         }
 
         @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip,
+                                             int limit, int batchSize, Document projection) {
+            return super.matchDocuments(onlyIdsIn(query) ? new Document() : query, positions, orderBy, skip, limit,
+                    batchSize, projection);
+        }
+
+        @Override
         protected boolean tracksDataSize() {
             return false;
         }
@@ -196,6 +215,24 @@ public final class IdIndexedBackends {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the query is {@code {_id: {$in: [...]}}} and nothing else, of string or ObjectId values: the {@code _id}
+     * index's positions for it are then exactly its documents, which the library would match again, each against
+     * the whole list (a query for n ids: n × n comparisons, 2.6 million for 1,600 ids).
+     */
+    private static boolean onlyIdsIn(Document query) {
+        if (query.size() != 1 || !(query.get("_id") instanceof Document condition) || condition.size() != 1
+                || !(condition.get("$in") instanceof Collection<?> ids)) {
+            return false;
+        }
+        for (Object id : ids) {
+            if (!(id instanceof String || id instanceof ObjectId)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object plain(Object id) {

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +84,37 @@ class AssessmentStoreTest {
         // each assignment is its own document, written once per change that changed something (the replay did not)
         assertThat(db.getCollection("assessment_facts").find(new Document("_id", "2030|520201|a1")).first()
                 .get("version", Number.class).longValue()).isEqualTo(4);
+    }
+
+    @Test
+    void firstReportsOfOneNewUnitYearArrivingTogetherAreAllListedAndEachAppliedOnce() throws Exception {
+        MongoDatabase db = CLIENT.getDatabase("assessment-store-together");
+        AssessmentStore store = new AssessmentStore(db, JsonMapper.builder().build());
+        int threads = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                String period = "2030Q" + (1 + t % 4);
+                String assignmentId = "a" + (t % 3); // two threads per assignment, three assignments
+                done.add(pool.submit(() -> {
+                    start.await();
+                    store.changeAssignment(2030, "520201", assignmentId, a -> a.reported(period, 1,
+                            new BigDecimal("0.5"), null, AT));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+
+        UnitYear read = store.unitYear(2030, "520201").orElseThrow();
+        assertThat(read.assignments().keySet()).containsExactlyInAnyOrder("a0", "a1", "a2");
+        assertThat(read.assignments().get("a0").periods().keySet()).containsExactlyInAnyOrder("2030Q1", "2030Q4");
+        assertThat(db.getCollection("assessment_years").find(new Document("_id", 2030)).first().getList("units",
+                String.class)).containsExactly("520201");
     }
 
     @Test
