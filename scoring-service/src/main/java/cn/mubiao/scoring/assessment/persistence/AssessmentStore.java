@@ -35,6 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -63,6 +68,7 @@ public class AssessmentStore {
     private static final int ATTEMPTS = 20;
     /** Unit-years per facts query: a few megabytes per reply (a unit's year with 100 assignments is ~100-300 KiB). */
     private static final int BATCH = 16;
+    private static final ThreadFactory READER = Thread.ofPlatform().name("assessment-facts-reader").daemon().factory();
 
     private final MongoCollection<Document> unitYears;
     private final MongoCollection<Document> facts;
@@ -146,21 +152,43 @@ public class AssessmentStore {
     /**
      * Every unit's year of {@code year} whose unit code starts with {@code codePrefix} (an area's
      * {@link cn.mubiao.kit.security.UnitCodes#subtreePrefix}), handed over one by one: the units' years by one
-     * cursor, their assignments by one query per {@value #BATCH} units.
+     * cursor, their assignments by one query per {@value #BATCH} units. The next units' assignments are read, on a
+     * thread of the call's own, while {@code action} takes the current ones: the reading (the server's answer and
+     * its decoding) and the caller's work overlap. At most two batches are held at a time.
      */
     public void forEachUnitYear(int year, String codePrefix, Consumer<UnitYear> action) {
-        List<Document> batch = new ArrayList<>(BATCH);
-        try (MongoCursor<Document> cursor = unitYears.find(Filters.regex("_id",
-                "^" + Pattern.quote(key(year, codePrefix)))).batchSize(BATCH * 8).iterator()) {
+        try (ExecutorService reader = Executors.newSingleThreadExecutor(READER);
+             MongoCursor<Document> cursor = unitYears.find(Filters.regex("_id",
+                     "^" + Pattern.quote(key(year, codePrefix)))).batchSize(BATCH * 8).iterator()) {
+            Future<List<UnitYear>> ahead = null;
+            List<Document> batch = new ArrayList<>(BATCH);
             while (cursor.hasNext()) {
                 batch.add(cursor.next());
-                if (batch.size() == BATCH) {
-                    read(batch).forEach(action);
-                    batch.clear();
+                if (batch.size() == BATCH || !cursor.hasNext()) {
+                    List<Document> headers = batch;
+                    Future<List<UnitYear>> next = reader.submit(() -> read(headers));
+                    if (ahead != null) {
+                        read(ahead).forEach(action);
+                    }
+                    ahead = next;
+                    batch = new ArrayList<>(BATCH);
                 }
             }
+            if (ahead != null) {
+                read(ahead).forEach(action);
+            }
         }
-        read(batch).forEach(action);
+    }
+
+    private static List<UnitYear> read(Future<List<UnitYear>> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the assessment's facts", e);
+        }
     }
 
     /** The latest {@code UnitChanged} of every unit whose code starts with {@code codePrefix}, by code: one query. */
