@@ -32,7 +32,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -65,12 +68,13 @@ public class ReportStore {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(ReportStore::read);
     }
 
-    /** The reports of one assignment, by period: looked up by the ids of its calendar's periods. */
+    /** The reports of one assignment, by period: one query for the ids of its calendar's periods. */
     public List<Report> findByAssignment(Assignment assignment) {
-        // one lookup by _id per period: the embedded server reads $in on _id by scanning the collection
-        return Period.ofYear(assignment.year(), assignment.frequency()).stream()
-                .map(p -> findById(Report.idOf(assignment.assignmentId(), p.code())))
-                .flatMap(Optional::stream).toList();
+        List<String> ids = Period.ofYear(assignment.year(), assignment.frequency()).stream()
+                .map(p -> Report.idOf(assignment.assignmentId(), p.code())).toList();
+        Map<String, Report> found = new HashMap<>();
+        collection.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), read(d)));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**
