@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,63 +51,57 @@ class EmbeddedMongoTest {
 
     @Test
     void aQueryNamingAnIdWithFurtherConditionsMatchesTheWholeQueryOnBothBackends(@TempDir Path dir) {
-        for (Path file : new Path[]{null, dir.resolve("guard.mv.db")}) {
-            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
-                 MongoClient client = startAndConnect(mongo)) {
-                MongoCollection<Document> reports = client.getDatabase("progress-service").getCollection("reports");
-                for (int i = 0; i < 50; i++) {
-                    reports.insertOne(new Document("_id", "r" + i).append("version", 3L).append("status", "SUBMITTED"));
-                }
-
-                assertThat(reports.updateOne(Filters.and(Filters.eq("_id", "r7"), Filters.eq("version", 2L)),
-                        Updates.set("status", "ACCEPTED")).getModifiedCount()).as("a stale version changes nothing").isZero();
-                assertThat(reports.updateOne(Filters.and(Filters.eq("_id", "r7"), Filters.eq("version", 3L)),
-                        Updates.combine(Updates.set("status", "ACCEPTED"), Updates.inc("version", 1L))).getModifiedCount()).isOne();
-                assertThat(reports.find(Filters.eq("_id", "r7")).first().getLong("version")).isEqualTo(4L);
-                assertThat(reports.find(new Document("_id", "r8").append("status", "ACCEPTED")).first()).isNull();
-                assertThat(reports.find(Filters.and(Filters.eq("_id", "r9"), Filters.or(Filters.exists("version", false),
-                        Filters.lte("version", 3L)))).first()).isNotNull();
-                // not a plain id: matched as before
-                assertThat(reports.countDocuments(Filters.and(Filters.in("_id", "r1", "r2"), Filters.eq("version", 3L)))).isEqualTo(2);
-                assertThat(reports.countDocuments(Filters.regex("_id", "^r4"))).isEqualTo(1 + 10);
-                // creating only where none is yet
-                assertThatThrownBy(() -> reports.updateOne(Filters.and(Filters.eq("_id", "r1"), Filters.exists("version", false)),
-                        Updates.set("version", 1L), new UpdateOptions().upsert(true))).isInstanceOf(MongoWriteException.class);
-                reports.updateOne(Filters.and(Filters.eq("_id", "new"), Filters.exists("version", false)),
-                        Updates.set("version", 1L), new UpdateOptions().upsert(true));
-                assertThat(reports.find(Filters.eq("_id", "new")).first().getLong("version")).isEqualTo(1L);
+        onBothBackends(dir, "guard.mv.db", (backend, client) -> {
+            MongoCollection<Document> reports = client.getDatabase("progress-service").getCollection("reports");
+            for (int i = 0; i < 50; i++) {
+                reports.insertOne(new Document("_id", "r" + i).append("version", 3L).append("status", "SUBMITTED"));
             }
-        }
+
+            assertThat(reports.updateOne(Filters.and(Filters.eq("_id", "r7"), Filters.eq("version", 2L)),
+                    Updates.set("status", "ACCEPTED")).getModifiedCount()).as("a stale version changes nothing").isZero();
+            assertThat(reports.updateOne(Filters.and(Filters.eq("_id", "r7"), Filters.eq("version", 3L)),
+                    Updates.combine(Updates.set("status", "ACCEPTED"), Updates.inc("version", 1L))).getModifiedCount()).isOne();
+            assertThat(reports.find(Filters.eq("_id", "r7")).first().getLong("version")).isEqualTo(4L);
+            assertThat(reports.find(new Document("_id", "r8").append("status", "ACCEPTED")).first()).isNull();
+            assertThat(reports.find(Filters.and(Filters.eq("_id", "r9"), Filters.or(Filters.exists("version", false),
+                    Filters.lte("version", 3L)))).first()).isNotNull();
+            // not a plain id: matched as before
+            assertThat(reports.countDocuments(Filters.and(Filters.in("_id", "r1", "r2"), Filters.eq("version", 3L)))).isEqualTo(2);
+            assertThat(reports.countDocuments(Filters.regex("_id", "^r4"))).isEqualTo(1 + 10);
+            // creating only where none is yet
+            assertThatThrownBy(() -> reports.updateOne(Filters.and(Filters.eq("_id", "r1"), Filters.exists("version", false)),
+                    Updates.set("version", 1L), new UpdateOptions().upsert(true))).isInstanceOf(MongoWriteException.class);
+            reports.updateOne(Filters.and(Filters.eq("_id", "new"), Filters.exists("version", false)),
+                    Updates.set("version", 1L), new UpdateOptions().upsert(true));
+            assertThat(reports.find(Filters.eq("_id", "new")).first().getLong("version")).isEqualTo(1L);
+        });
     }
 
     @Test
     void aQueryForAListOfIdsAnswersExactlyThoseDocumentsOnBothBackends(@TempDir Path dir) {
-        for (Path file : new Path[]{null, dir.resolve("in.mv.db")}) {
-            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
-                 MongoClient client = startAndConnect(mongo)) {
-                MongoCollection<Document> facts = client.getDatabase("scoring-service").getCollection("facts");
-                for (int i = 0; i < 50; i++) {
-                    facts.insertOne(new Document("_id", "2030|a" + i).append("n", i));
-                }
-                ObjectId oid = new ObjectId();
-                facts.insertOne(new Document("_id", oid).append("n", 99));
-                facts.insertOne(new Document("_id", 7).append("n", 7));
-
-                List<Document> found = facts.find(Filters.in("_id", "2030|a3", "2030|a3", "2030|a47", "2030|none", "2030|a7"))
-                        .sort(Sorts.descending("_id")).projection(Projections.include("n")).into(new ArrayList<>());
-                assertThat(found).extracting(d -> d.getInteger("n")).containsExactly(7, 47, 3);
-                assertThat(facts.find(Filters.in("_id", List.of(oid, "2030|a0"))).into(new ArrayList<>()))
-                        .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(99, 0);
-                assertThat(facts.find(Filters.in("_id", List.of())).into(new ArrayList<>())).isEmpty();
-                assertThat(facts.find(Filters.in("_id", "2030|a1", "2030|a2", "2030|a4")).limit(2).into(new ArrayList<>()))
-                        .hasSize(2);
-                // other values, and an $in beside further conditions, are matched as before
-                assertThat(facts.find(Filters.in("_id", 7, 7L, "2030|a9")).into(new ArrayList<>()))
-                        .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(7, 9);
-                assertThat(facts.countDocuments(Filters.and(Filters.in("_id", "2030|a1", "2030|a2"), Filters.gt("n", 1))))
-                        .isOne();
+        onBothBackends(dir, "in.mv.db", (backend, client) -> {
+            MongoCollection<Document> facts = client.getDatabase("scoring-service").getCollection("facts");
+            for (int i = 0; i < 50; i++) {
+                facts.insertOne(new Document("_id", "2030|a" + i).append("n", i));
             }
-        }
+            ObjectId oid = new ObjectId();
+            facts.insertOne(new Document("_id", oid).append("n", 99));
+            facts.insertOne(new Document("_id", 7).append("n", 7));
+
+            List<Document> found = facts.find(Filters.in("_id", "2030|a3", "2030|a3", "2030|a47", "2030|none", "2030|a7"))
+                    .sort(Sorts.descending("_id")).projection(Projections.include("n")).into(new ArrayList<>());
+            assertThat(found).extracting(d -> d.getInteger("n")).containsExactly(7, 47, 3);
+            assertThat(facts.find(Filters.in("_id", List.of(oid, "2030|a0"))).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(99, 0);
+            assertThat(facts.find(Filters.in("_id", List.of())).into(new ArrayList<>())).isEmpty();
+            assertThat(facts.find(Filters.in("_id", "2030|a1", "2030|a2", "2030|a4")).limit(2).into(new ArrayList<>()))
+                    .hasSize(2);
+            // other values, and an $in beside further conditions, are matched as before
+            assertThat(facts.find(Filters.in("_id", 7, 7L, "2030|a9")).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(7, 9);
+            assertThat(facts.countDocuments(Filters.and(Filters.in("_id", "2030|a1", "2030|a2"), Filters.gt("n", 1))))
+                    .isOne();
+        });
     }
 
     @Test
@@ -158,29 +153,26 @@ class EmbeddedMongoTest {
 
     @Test
     void aCollectionsDataSizeIsTheBsonSizeOfItsDocumentsAfterInsertsUpdatesAndDeletesOnBothBackends(@TempDir Path dir) {
-        for (Path file : new Path[]{null, dir.resolve("size.mv.db")}) {
-            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), file);
-                 MongoClient client = startAndConnect(mongo)) {
-                MongoDatabase db = client.getDatabase("scoring-service");
-                MongoCollection<Document> years = db.getCollection("unit_years");
-                for (int i = 0; i < 20; i++) {
-                    years.insertOne(new Document("_id", "2026-" + i).append("version", 1L).append("assignments", List.of(
-                            new Document("assignmentId", "a" + i).append("actual", 3.5))));
-                }
-                years.updateOne(Filters.eq("_id", "2026-3"), Updates.combine(Updates.push("assignments",
-                        new Document("assignmentId", "b3").append("narrative", "进展顺利".repeat(40))), Updates.inc("version", 1L)));
-                years.updateOne(Filters.eq("_id", "2026-4"), Updates.unset("assignments"));
-                years.deleteOne(Filters.eq("_id", "2026-5"));
-
-                long stored = 0;
-                for (RawBsonDocument d : years.withDocumentClass(RawBsonDocument.class).find()) {
-                    stored += d.getByteBuffer().remaining();
-                }
-                Document stats = db.runCommand(new Document("collStats", "unit_years"));
-                assertThat(stats.get("count", Number.class).longValue()).isEqualTo(19);
-                assertThat(stats.get("size", Number.class).longValue()).as(file == null ? "memory" : "h2").isEqualTo(stored);
+        onBothBackends(dir, "size.mv.db", (backend, client) -> {
+            MongoDatabase db = client.getDatabase("scoring-service");
+            MongoCollection<Document> years = db.getCollection("unit_years");
+            for (int i = 0; i < 20; i++) {
+                years.insertOne(new Document("_id", "2026-" + i).append("version", 1L).append("assignments", List.of(
+                        new Document("assignmentId", "a" + i).append("actual", 3.5))));
             }
-        }
+            years.updateOne(Filters.eq("_id", "2026-3"), Updates.combine(Updates.push("assignments",
+                    new Document("assignmentId", "b3").append("narrative", "进展顺利".repeat(40))), Updates.inc("version", 1L)));
+            years.updateOne(Filters.eq("_id", "2026-4"), Updates.unset("assignments"));
+            years.deleteOne(Filters.eq("_id", "2026-5"));
+
+            long stored = 0;
+            for (RawBsonDocument d : years.withDocumentClass(RawBsonDocument.class).find()) {
+                stored += d.getByteBuffer().remaining();
+            }
+            Document stats = db.runCommand(new Document("collStats", "unit_years"));
+            assertThat(stats.get("count", Number.class).longValue()).isEqualTo(19);
+            assertThat(stats.get("size", Number.class).longValue()).as(backend).isEqualTo(stored);
+        });
     }
 
     @Test
@@ -192,6 +184,16 @@ class EmbeddedMongoTest {
 
             assertThat(client.getDatabase("target-service").getCollection("items").countDocuments()).isEqualTo(1);
             assertThat(client.listDatabaseNames()).contains("target-service", "scoring-service");
+        }
+    }
+
+    /** Runs {@code check} against a server on each backend: memory, then H2 on {@code file} in {@code dir}. */
+    private static void onBothBackends(Path dir, String file, BiConsumer<String, MongoClient> check) {
+        for (Path path : new Path[]{null, dir.resolve(file)}) {
+            try (EmbeddedMongo mongo = new EmbeddedMongo(Ports.freePort(), path);
+                 MongoClient client = startAndConnect(mongo)) {
+                check.accept(path == null ? "memory" : "h2", client);
+            }
         }
     }
 
