@@ -17,10 +17,6 @@ public record UnitYear(int year, String unitCode, String unitName, Map<String, A
         assignments = Map.copyOf(assignments);
     }
 
-    public static UnitYear empty(int year, String unitCode) {
-        return new UnitYear(year, unitCode, null, Map.of());
-    }
-
     /** The assignments that count (terms known, not withdrawn), by assignment id. */
     public List<AssignmentFacts> live() {
         return assignments.values().stream().filter(AssignmentFacts::live)

@@ -113,7 +113,7 @@ public class AssessmentStore {
      * writes nothing.
      */
     public void changeAssignment(int year, String unitCode, String assignmentId, UnaryOperator<AssignmentFacts> change) {
-        String id = key(year, unitCode) + "|" + assignmentId;
+        String id = factsId(key(year, unitCode), assignmentId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Document doc = facts.find(Filters.eq("_id", id)).first();
             if (doc == null) {
@@ -232,8 +232,14 @@ public class AssessmentStore {
         return units.find(code);
     }
 
-    private static String key(int year, String unitCode) {
+    /** The {@code _id} of a unit's year. */
+    static String key(int year, String unitCode) {
         return year + "|" + unitCode;
+    }
+
+    /** The {@code _id} of an assignment's facts: its unit's year's, then the assignment's. */
+    static String factsId(String unitYearId, String assignmentId) {
+        return unitYearId + "|" + assignmentId;
     }
 
     /** A unit's year as a document of its own (a published version's snapshot of the facts). */
@@ -284,7 +290,7 @@ public class AssessmentStore {
         List<String> ids = new ArrayList<>();
         for (Document h : headers) {
             for (String assignmentId : h.getList("assignmentIds", String.class, List.of())) {
-                ids.add(h.getString("_id") + "|" + assignmentId);
+                ids.add(factsId(h.getString("_id"), assignmentId));
             }
         }
         Map<String, Document> found = new HashMap<>();
@@ -292,10 +298,11 @@ public class AssessmentStore {
             facts.find(Filters.in("_id", ids)).batchSize(ids.size()).forEach(d -> found.put(d.getString("_id"), d));
         }
         List<UnitYear> read = new ArrayList<>(headers.size());
+        int next = 0; // ids are in the order of the headers and their assignments
         for (Document h : headers) {
             Map<String, AssignmentFacts> assignments = new HashMap<>();
             for (String assignmentId : h.getList("assignmentIds", String.class, List.of())) {
-                Document d = found.get(h.getString("_id") + "|" + assignmentId);
+                Document d = found.get(ids.get(next++));
                 assignments.put(assignmentId, d == null ? AssignmentFacts.unknown(assignmentId)
                         : readAssignment(d.get("facts", Document.class)));
             }
@@ -317,7 +324,7 @@ public class AssessmentStore {
             for (Document a : old.getList("assignments", Document.class, List.of())) {
                 String assignmentId = a.getString("assignmentId");
                 assignmentIds.add(assignmentId);
-                facts.updateOne(Filters.eq("_id", id + "|" + assignmentId), Updates.combine(
+                facts.updateOne(Filters.eq("_id", factsId(id, assignmentId)), Updates.combine(
                         Updates.setOnInsert("facts", a), Updates.setOnInsert("version", 1L)),
                         new UpdateOptions().upsert(true));
             }

@@ -16,7 +16,7 @@ public final class StoredUnitYears {
 
     /** The unit's year's own document ({@code assessment_unit_years}): its name and its assignments' ids. */
     public static Document unitYear(UnitYear u) {
-        return new Document("_id", u.year() + "|" + u.unitCode()).append("year", u.year())
+        return new Document("_id", AssessmentStore.key(u.year(), u.unitCode())).append("year", u.year())
                 .append("unitCode", u.unitCode()).append("unitName", u.unitName())
                 .append("assignmentIds", u.assignments().keySet().stream().sorted().toList());
     }
@@ -24,8 +24,9 @@ public final class StoredUnitYears {
     /** Its assignments' documents ({@code assessment_facts}), each at {@code version}. */
     public static List<Document> facts(UnitYear u, long version) {
         Document snapshot = AssessmentStore.snapshot(u);
+        String unitYearId = AssessmentStore.key(u.year(), u.unitCode());
         return snapshot.getList("assignments", Document.class).stream().map(a -> new Document("_id",
-                u.year() + "|" + u.unitCode() + "|" + a.getString("assignmentId")).append("facts", a)
+                AssessmentStore.factsId(unitYearId, a.getString("assignmentId"))).append("facts", a)
                 .append("version", version)).toList();
     }
 }
