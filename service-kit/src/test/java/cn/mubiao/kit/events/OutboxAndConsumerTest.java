@@ -270,8 +270,11 @@ class OutboxAndConsumerTest {
         int sent = 0;
         group.start();
         try {
-            // waves of events with distinct keys until both consumers have applied some (the group settles first)
-            for (int wave = 0; wave < 10 && Set.copyOf(handledBy.values()).size() < 2; wave++) {
+            // waves of events with distinct keys until both consumers have applied some: the second consumer's join
+            // rebalances the group, which on a slow machine can take longer than many quick waves, so the bound is
+            // time (two minutes), with a pause between waves, not a count of waves
+            long groupDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (Set.copyOf(handledBy.values()).size() < 2 && System.nanoTime() < groupDeadline) {
                 for (int i = 0; i < 20; i++, sent++) {
                     OutboxEntry e = new OutboxEntry(UUID.randomUUID().toString(), topic, "mubiao.test.Ping.v1",
                             "key-" + sent, Instant.now(), "{\"name\":\"" + run + "-" + sent + "\"}", null);
@@ -281,6 +284,7 @@ class OutboxAndConsumerTest {
                 while (handled.size() < sent && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
+                Thread.sleep(250);
             }
         } finally {
             group.stop();
