@@ -60,13 +60,15 @@ import java.util.regex.Pattern;
  *
  * <p>Not part of the test suite (failsafe runs {@code *IT} only): run it with {@code infra/bench/warning-latency}.
  * Knobs: {@code -Dbench.rate} (reports/s, 50), {@code -Dbench.seconds} (measured, 30), {@code -Dbench.warmup}
- * (reports before the measured slice, 250), {@code -Dbench.burst} (reports in the unpaced burst, 300).
+ * (reports before the measured slice at the same rate, a minute's worth: 3,000 at 50/s; its figures are printed
+ * too), {@code -Dbench.burst} (reports in the unpaced burst, 300).
  */
 class WarningLatencyBench {
 
     static final int RATE = Integer.getInteger("bench.rate", 50);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 250);
+    /** A minute of the steady rate: the services' JIT compiles their hot paths under load for about that long. */
+    static final int WARMUP = Integer.getInteger("bench.warmup", RATE * 60);
     static final int BURST = Integer.getInteger("bench.burst", 300);
     /** zy-reporter and zy-leader, each by email and SMS. */
     static final int MESSAGES_PER_REPORT = 4;
@@ -110,26 +112,19 @@ class WarningLatencyBench {
 
         String progress = platform.serviceUrl("progress-service");
         List<Accepted> warm = paced(progress, reporter, ids, 0, WARMUP);
-        awaitAll(platform, 0, WARMUP, Duration.ofMinutes(3));
+        Map<Integer, List<Instant>> warmArrivals = awaitAll(platform, 0, WARMUP, Duration.ofMinutes(5));
         reporter = platform.token("zy-reporter");
         List<Accepted> measured = paced(progress, reporter, ids, WARMUP, paced);
         Map<Integer, List<Instant>> arrivals = awaitAll(platform, WARMUP, paced, Duration.ofMinutes(5));
         List<Accepted> burst = unpaced(progress, platform.token("zy-reporter"), ids, WARMUP + paced, BURST);
         Map<Integer, List<Instant>> burstArrivals = awaitAll(platform, WARMUP + paced, BURST, Duration.ofMinutes(5));
 
-        long[] perMessage = measured.stream().flatMapToLong(a -> arrivals.getOrDefault(a.index(), List.of()).stream()
-                .mapToLong(r -> Duration.between(a.at(), r).toMillis())).sorted().toArray();
-        long[] perReport = measured.stream().filter(a -> arrivals.getOrDefault(a.index(), List.of()).size() == MESSAGES_PER_REPORT)
-                .mapToLong(a -> Duration.between(a.at(), arrivals.get(a.index()).stream().max(Instant::compareTo).orElseThrow())
-                        .toMillis()).sorted().toArray();
-        int received = arrivals.values().stream().mapToInt(List::size).sum();
-        Instant firstAccepted = measured.stream().map(Accepted::at).min(Instant::compareTo).orElseThrow();
-        Instant lastArrived = arrivals.values().stream().flatMap(List::stream).max(Instant::compareTo).orElseThrow();
-        double steadyRate = received / (Duration.between(firstAccepted, lastArrived).toMillis() / 1000.0);
-        int burstReceived = burstArrivals.values().stream().mapToInt(List::size).sum();
-        Instant burstStart = burst.stream().map(Accepted::at).min(Instant::compareTo).orElseThrow();
-        Instant burstEnd = burstArrivals.values().stream().flatMap(List::stream).max(Instant::compareTo).orElseThrow();
-        double burstRate = burstReceived / (Duration.between(burstStart, burstEnd).toMillis() / 1000.0);
+        Slice warmUp = Slice.of(warm, warmArrivals);
+        Slice steady = Slice.of(measured, arrivals);
+        Slice unpaced = Slice.of(burst, burstArrivals);
+        long[] perMessage = steady.perMessage();
+        long[] perReport = steady.perReport();
+        int received = steady.received();
 
         System.out.println("==== EARLY WARNINGS END TO END (report accepted -> warning received) ====");
         System.out.printf(Locale.ROOT, "steady load      %d reports/s for %d s: %d reports accepted, %d of %d warnings received%n",
@@ -137,14 +132,39 @@ class WarningLatencyBench {
         System.out.printf(Locale.ROOT, "latency          per warning p50 %d ms, p99 %d ms, max %d ms; per report (all four) p50 %d ms, p99 %d ms%n",
                 percentile(perMessage, 0.50), percentile(perMessage, 0.99), perMessage.length == 0 ? -1 : perMessage[perMessage.length - 1],
                 percentile(perReport, 0.50), percentile(perReport, 0.99));
-        System.out.printf(Locale.ROOT, "warnings/s       %.0f at the steady load (email and SMS together)%n", steadyRate);
+        System.out.printf(Locale.ROOT, "warnings/s       %.0f at the steady load (email and SMS together)%n", steady.rate());
         System.out.printf(Locale.ROOT, "burst            %d reports at once: %d of %d warnings in %.1f s = %.0f warnings/s%n",
-                burst.size(), burstReceived, burst.size() * MESSAGES_PER_REPORT,
-                Duration.between(burstStart, burstEnd).toMillis() / 1000.0, burstRate);
+                burst.size(), unpaced.received(), burst.size() * MESSAGES_PER_REPORT, unpaced.seconds(), unpaced.rate());
         System.out.printf(Locale.ROOT, "raw sends        %.0f messages/s (the same sinks through the same links, straight from one sender)%n", raw);
-        System.out.printf(Locale.ROOT, "ratio to raw     %.2f (burst warnings/s / raw messages/s)%n", burstRate / raw);
+        System.out.printf(Locale.ROOT, "ratio to raw     %.2f (burst warnings/s / raw messages/s)%n", unpaced.rate() / raw);
+        System.out.printf(Locale.ROOT, "warm-up          %d reports at %d reports/s, the services' JIT compiling: per warning p50 %d ms, p99 %d ms; %.0f warnings/s%n",
+                warm.size(), RATE, percentile(warmUp.perMessage(), 0.50), percentile(warmUp.perMessage(), 0.99), warmUp.rate());
         System.out.printf(Locale.ROOT, "goal             p99 under 2 s at %d reports/s: %s%n", RATE,
                 percentile(perMessage, 0.99) < 2_000 && received == measured.size() * MESSAGES_PER_REPORT ? "met" : "NOT met");
+    }
+
+    /**
+     * What arrived for a slice of reports: the latency of each warning and of each report's last one (sorted), how
+     * many arrived, and at what rate from the first report accepted to the last warning received.
+     */
+    record Slice(long[] perMessage, long[] perReport, int received, double seconds) {
+
+        static Slice of(List<Accepted> accepted, Map<Integer, List<Instant>> arrivals) {
+            long[] perMessage = accepted.stream().flatMapToLong(a -> arrivals.getOrDefault(a.index(), List.of()).stream()
+                    .mapToLong(r -> Duration.between(a.at(), r).toMillis())).sorted().toArray();
+            long[] perReport = accepted.stream()
+                    .filter(a -> arrivals.getOrDefault(a.index(), List.of()).size() == MESSAGES_PER_REPORT)
+                    .mapToLong(a -> Duration.between(a.at(), arrivals.get(a.index()).stream().max(Instant::compareTo)
+                            .orElseThrow()).toMillis()).sorted().toArray();
+            int received = arrivals.values().stream().mapToInt(List::size).sum();
+            Instant first = accepted.stream().map(Accepted::at).min(Instant::compareTo).orElseThrow();
+            Instant last = arrivals.values().stream().flatMap(List::stream).max(Instant::compareTo).orElse(first);
+            return new Slice(perMessage, perReport, received, Duration.between(first, last).toMillis() / 1000.0);
+        }
+
+        double rate() {
+            return seconds <= 0 ? 0 : received / seconds;
+        }
     }
 
     /**
