@@ -17,9 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,13 +104,22 @@ public final class EventConsumer implements SmartLifecycle {
         }
     }
 
-    /** One poll: applies its records in order and commits what was applied. */
+    /**
+     * One poll: applies its records in order, records the events applied and commits what was applied. Which of the
+     * poll's events were applied before is asked once for the whole poll, and the newly applied ones are recorded
+     * in one write before the commit. A crash between an event's effect and that write replays the event, as a
+     * crash between the effect and its record always could: handlers are idempotent, the record saves the work.
+     */
     private void round() throws InterruptedException {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+            return;
+        }
+        Poll poll = new Poll(processed.among(handledIds(records)));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try {
             for (ConsumerRecord<String, byte[]> r : records) {
-                apply(r);
+                apply(r, poll);
                 done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             }
         } catch (RuntimeException e) {
@@ -119,13 +131,46 @@ public final class EventConsumer implements SmartLifecycle {
             }
             TimeUnit.SECONDS.sleep(1);
         }
+        processed.recordAll(poll.applied);
         if (!done.isEmpty()) {
             consumer.commitSync(done);
         }
     }
 
+    /** The ids of the poll's records that a handler here would apply (unreadable records have none). */
+    private List<String> handledIds(ConsumerRecords<String, byte[]> records) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            String id = CloudEvents.header(r.headers(), CloudEvents.ID);
+            String type = CloudEvents.header(r.headers(), CloudEvents.TYPE);
+            if (id != null && type != null && handlers.containsKey(type)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** What one poll knows: the ids applied before or earlier in the poll, and the events it applied. */
+    static final class Poll {
+        private final Set<String> seen;
+        private final List<InboundEvent> applied = new ArrayList<>();
+
+        Poll(Set<String> appliedBefore) {
+            this.seen = new HashSet<>(appliedBefore);
+        }
+
+        boolean applied(String eventId) {
+            return seen.contains(eventId);
+        }
+
+        void add(InboundEvent event) {
+            seen.add(event.id());
+            applied.add(event);
+        }
+    }
+
     /** Applies one record: handled, skipped as a duplicate or unknown type, or dead-lettered. */
-    void apply(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+    private void apply(ConsumerRecord<String, byte[]> r, Poll poll) throws InterruptedException {
         InboundEvent event;
         try {
             event = CloudEvents.fromRecord(r);
@@ -138,19 +183,19 @@ public final class EventConsumer implements SmartLifecycle {
             return;
         }
         try (RequestIds.Binding ignored = RequestIds.bind(event.requestId())) {
-            handle(r, event, handler);
+            handle(r, event, handler, poll);
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r, InboundEvent event, EventHandler<?> handler)
+    private void handle(ConsumerRecord<String, byte[]> r, InboundEvent event, EventHandler<?> handler, Poll poll)
             throws InterruptedException {
-        if (processed.contains(event.id())) {
+        if (poll.applied(event.id())) {
             return;
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 dispatch(handler, event);
-                processed.record(event);
+                poll.add(event);
                 return;
             } catch (MalformedEventException e) {
                 deadLetter(r, e);

@@ -1,16 +1,25 @@
 package cn.mubiao.kit.events;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import cn.mubiao.kit.persistence.DuplicateKeys;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Event ids a consumer group has applied, so replays change nothing. */
+/**
+ * Event ids a consumer group has applied, so replays change nothing. A consumer asks about and records a whole
+ * poll's events at once: one query and one write per poll, however many events it brought.
+ */
 public final class ProcessedEvents {
 
     private final MongoCollection<Document> collection;
@@ -21,18 +30,29 @@ public final class ProcessedEvents {
         this.clock = clock;
     }
 
-    public boolean contains(String eventId) {
-        return collection.find(Filters.eq("_id", eventId)).limit(1).first() != null;
+    /** Those of {@code eventIds} applied already. */
+    public Set<String> among(Collection<String> eventIds) {
+        Set<String> applied = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return applied;
+        }
+        collection.find(eventIds.size() == 1 ? Filters.eq("_id", eventIds.iterator().next()) : Filters.in("_id", eventIds))
+                .projection(Projections.include("_id")).batchSize(eventIds.size())
+                .forEach(d -> applied.add(d.getString("_id")));
+        return applied;
     }
 
-    public void record(InboundEvent e) {
+    /** Records the events applied, in one unordered write; those recorded already (a replay) stay as they are. */
+    public void recordAll(List<InboundEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Date at = Date.from(clock.instant());
         try {
-            collection.insertOne(new Document("_id", e.id()).append("type", e.type())
-                    .append("topic", e.topic()).append("at", Date.from(clock.instant())));
-        } catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw ex;
-            }
+            collection.insertMany(events.stream().map(e -> new Document("_id", e.id()).append("type", e.type())
+                    .append("topic", e.topic()).append("at", at)).toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            DuplicateKeys.refused(e); // a duplicate key means recorded already; anything else is thrown again
         }
     }
 }

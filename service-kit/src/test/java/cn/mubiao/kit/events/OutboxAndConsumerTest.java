@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -240,6 +241,47 @@ class OutboxAndConsumerTest {
         assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(run + "-boom")
                 && CloudEvents.header(r.headers(), "dlt_error").contains("cannot handle"));
         assertThat(dead).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals("not a cloud event"));
+    }
+
+    @Test
+    void anEventRecordedByAnEarlierPollIsSkippedWhenItComesAgainAndEachAppliedEventIsRecorded() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "kit.replay." + run;
+        List<String> handled = new CopyOnWriteArrayList<>();
+        EventHandler<Ping> handler = EventHandler.of("mubiao.test.Ping.v1", Ping.class, (p, e) -> handled.add(p.name()));
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        send(topic, first, "mubiao.test.Ping.v1", "{\"name\":\"first\"}");
+
+        consumeUntil(topic, "replay-a-" + run, handler, () -> handled.contains("first"));
+        send(topic, second, "mubiao.test.Ping.v1", "{\"name\":\"second\"}");
+        // a second group reads the topic from the start: the first event again (a replay), then the second
+        consumeUntil(topic, "replay-b-" + run, handler, () -> handled.contains("second"));
+
+        assertThat(handled).containsExactly("first", "second");
+        assertThat(db.getCollection("processed_events").find(Filters.in("_id", first, second)).into(new ArrayList<>()))
+                .extracting(d -> d.getString("_id") + " " + d.getString("type") + " " + d.getString("topic"))
+                .containsExactlyInAnyOrder(first + " mubiao.test.Ping.v1 " + topic, second + " mubiao.test.Ping.v1 " + topic);
+    }
+
+    private void consumeUntil(String topic, String group, EventHandler<?> handler, BooleanSupplier done)
+            throws InterruptedException {
+        EventConsumer consumer = new EventConsumer(new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer()),
+                producer, List.of(topic), List.of(handler), new ProcessedEvents(db, Clock.systemUTC()),
+                JsonMapper.builder().build(), 2);
+        consumer.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            consumer.stop();
+        }
     }
 
     @Test
