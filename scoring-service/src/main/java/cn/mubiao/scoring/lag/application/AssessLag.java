@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -72,8 +74,8 @@ public class AssessLag {
         }
         Period p = period.get();
         String assignmentId = target.assignmentId();
-        LagRecord record = write(target, p, r -> {
-            r.milestones(milestones, target, store.record(assignmentId, p.previous()));
+        LagRecord record = writeAfter(target, p, (r, before) -> {
+            r.milestones(milestones, target, before);
             return true;
         });
         store.saveActual(assignmentId, periodCode, record.actual(), reportId);
@@ -102,8 +104,8 @@ public class AssessLag {
             return; // reported meanwhile, or a target this service does not know (yet)
         }
         Period p = period.get();
-        LagRecord record = write(target.get(), p, r -> {
-            r.noReportBy(overdue.dueDate(), target.get(), store.record(overdue.assignmentId(), p.previous()));
+        LagRecord record = writeAfter(target.get(), p, (r, before) -> {
+            r.noReportBy(overdue.dueDate(), target.get(), before);
             return !r.pendingEvents().isEmpty();
         });
         write(target.get(), p.next(), r -> {
@@ -120,24 +122,29 @@ public class AssessLag {
             return; // a qualitative target's milestones: its lag follows the milestones' dates (issue 6)
         }
         store.saveActual(assignmentId, period, actual, reportId);
-        reassess(assignmentId, period);
+        reassess(assignmentId, period, Optional.of(actual));
     }
 
     private void reassess(String assignmentId, String periodCode) {
+        reassess(assignmentId, periodCode, Optional.empty());
+    }
+
+    /** @param known the period's actual when the caller has just stored it (empty: read it) */
+    private void reassess(String assignmentId, String periodCode, Optional<BigDecimal> known) {
         var target = store.target(assignmentId);
         if (target.isPresent() && target.get().indicatorKind() == IndicatorKind.QUALITATIVE) {
             // its milestones, as kept, decide the status
             assessMilestones(target.get(), periodCode, store.milestones(assignmentId, periodCode), null);
             return;
         }
-        var actual = store.actual(assignmentId, periodCode);
+        var actual = known.isPresent() ? known : store.actual(assignmentId, periodCode);
         var period = Period.parse(periodCode);
         if (target.isEmpty() || actual.isEmpty() || period.isEmpty()) {
             return; // the other half has not arrived yet; its event will trigger the assessment
         }
         Period p = period.get();
-        LagRecord record = write(target.get(), p, r -> {
-            r.reassess(target.get(), actual.get(), rule, store.record(assignmentId, p.previous()));
+        LagRecord record = writeAfter(target.get(), p, (r, before) -> {
+            r.reassess(target.get(), actual.get(), rule, before);
             return true;
         });
         escalateNext(target.get(), p, record);
@@ -161,10 +168,22 @@ public class AssessLag {
      * @param change false when there is nothing to store
      */
     private LagRecord write(TargetAssigned target, Period period, Predicate<LagRecord> change) {
+        return write(target, period, false, (r, before) -> change.test(r));
+    }
+
+    /** As {@link #write}, for a change that depends on the period before: both records are read in one query. */
+    private LagRecord writeAfter(TargetAssigned target, Period period, BiPredicate<LagRecord, LagRecord> change) {
+        return write(target, period, true, change);
+    }
+
+    private LagRecord write(TargetAssigned target, Period period, boolean withPrevious,
+                            BiPredicate<LagRecord, LagRecord> change) {
         String assignmentId = target.assignmentId();
         for (int attempt = 1; ; attempt++) {
-            LagRecord r = store.record(assignmentId, period);
-            if (!change.test(r)) {
+            LagStore.WithPrevious read = withPrevious ? store.recordWithPrevious(assignmentId, period)
+                    : new LagStore.WithPrevious(store.record(assignmentId, period), null);
+            LagRecord r = read.record();
+            if (!change.test(r, read.previous())) {
                 return r;
             }
             List<OutboxEntry> entries = outbox.entries(r.pendingEvents());

@@ -119,6 +119,30 @@ public class LagStore {
         return d == null ? LagRecord.none(assignmentId, period) : read(d);
     }
 
+    /**
+     * The records of a period and of the one before it ({@link Period#previous()}), in one query: what a change of the
+     * period reads before it is written.
+     */
+    public WithPrevious recordWithPrevious(String assignmentId, Period period) {
+        Period before = period.previous();
+        String id = key(assignmentId, period.code());
+        String beforeId = key(assignmentId, before.code());
+        LagRecord current = LagRecord.none(assignmentId, period);
+        LagRecord previous = LagRecord.none(assignmentId, before);
+        for (Document d : status.find(Filters.in("_id", id, beforeId))) {
+            if (id.equals(d.getString("_id"))) {
+                current = read(d);
+            } else {
+                previous = read(d);
+            }
+        }
+        return new WithPrevious(current, previous);
+    }
+
+    /** A period's record and the record of the period before it. */
+    public record WithPrevious(LagRecord record, LagRecord previous) {
+    }
+
     public List<LagRecord> records(String assignmentId) {
         return status.find(Filters.eq("assignmentId", assignmentId)).sort(Sorts.ascending("period"))
                 .map(LagStore::read).into(new ArrayList<>());
