@@ -80,7 +80,7 @@ public class EventsConfiguration {
                                   ProcessedEvents processed, JsonMapper json) {
         JsonMapper lenient = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         List<String> topics = props.subscribe().stream().filter(s -> !s.isBlank()).toList();
-        int count = Math.max(1, props.consumers());
+        int count = props.consumers();
         List<EventConsumer> consumers = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String name = count == 1 ? "" : "-" + i;

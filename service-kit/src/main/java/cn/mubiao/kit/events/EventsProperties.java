@@ -35,4 +35,13 @@ public record EventsProperties(
         @DefaultValue("30s") Duration relaySweepInterval,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1") int consumers) {
+
+    public EventsProperties {
+        if (consumers < 1) {
+            throw new IllegalArgumentException("mubiao.events.consumers must be at least 1, not " + consumers);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("mubiao.events.max-attempts must be at least 1, not " + maxAttempts);
+        }
+    }
 }
