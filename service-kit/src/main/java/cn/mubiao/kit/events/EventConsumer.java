@@ -115,15 +115,17 @@ public final class EventConsumer implements SmartLifecycle {
         if (records.isEmpty()) {
             return;
         }
-        Poll poll = new Poll(processed.among(handledIds(records)));
+        Poll poll = new Poll(Set.of());
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try {
+            poll = new Poll(processed.among(handledIds(records)));
             for (ConsumerRecord<String, byte[]> r : records) {
                 apply(r, poll);
                 done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             }
         } catch (RuntimeException e) {
-            // the store or the DLT is unreachable: go back to the first record not applied and try later
+            // the store or the DLT is unreachable (asking about the poll's events included): go back to the first
+            // record not applied and try later
             log.warn("applying events failed, will retry: {}", e.toString());
             for (TopicPartition tp : records.partitions()) {
                 OffsetAndMetadata d = done.get(tp);

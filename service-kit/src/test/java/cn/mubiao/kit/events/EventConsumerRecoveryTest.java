@@ -1,7 +1,9 @@
 package cn.mubiao.kit.events;
 
 import cn.mubiao.kit.testing.InMemoryMongo;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -14,6 +16,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +97,67 @@ class EventConsumerRecoveryTest {
         assertThat(consumer.isRunning()).isFalse();
         assertThat(handled).containsExactly("first", "second");
         assertThat(committed).as("both applied and committed after the timeout").isEqualTo(2);
+    }
+
+    @Test
+    void aPollWhoseEventsCannotBeLookedUpIsAppliedOnceTheStoreAnswersAgain() throws Exception {
+        MockConsumer<String, byte[]> kafka = new MockConsumer<>("earliest");
+        ConsumerRecord<String, byte[]> first = ping(0, "first");
+        kafka.schedulePollTask(() -> {
+            kafka.rebalance(List.of(P0));
+            kafka.updateBeginningOffsets(Map.of(P0, 0L));
+            kafka.addRecord(first);
+        });
+        // the broker has the record still: it comes again to a consumer that went back to it (offset 0), and is
+        // passed over by one that did not
+        kafka.schedulePollTask(() -> kafka.addRecord(first));
+        List<String> handled = new CopyOnWriteArrayList<>();
+        MongoDatabase db = MongoClients.create(InMemoryMongo.uri("consumer-store-down")).getDatabase("consumer-store-down");
+        AtomicInteger failingLookups = new AtomicInteger(1);
+        EventConsumer consumer = new EventConsumer(kafka, new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()), List.of(TOPIC),
+                List.of(EventHandler.of("mubiao.test.Ping.v1", Ping.class, (p, e) -> handled.add(p.name()))),
+                new ProcessedEvents(failingFinds(db, failingLookups), Clock.systemUTC()), JsonMapper.builder().build(), 2);
+
+        long committed;
+        consumer.start();
+        try {
+            waitFor(() -> kafka.committed(java.util.Set.of(P0)).get(P0) != null, Duration.ofSeconds(20));
+            committed = kafka.committed(java.util.Set.of(P0)).get(P0).offset();
+        } finally {
+            consumer.stop();
+        }
+
+        assertThat(failingLookups.get()).as("the first lookup failed").isNegative();
+        assertThat(handled).containsExactly("first");
+        assertThat(committed).isEqualTo(1);
+    }
+
+    /** The database, its collections' {@code find} failing as often as {@code failures} says (a store gone away). */
+    private static MongoDatabase failingFinds(MongoDatabase db, AtomicInteger failures) {
+        return (MongoDatabase) Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(), new Class<?>[]{MongoDatabase.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(db, method, args);
+                    if (!method.getName().equals("getCollection")) {
+                        return result;
+                    }
+                    Object collection = result;
+                    return Proxy.newProxyInstance(MongoCollection.class.getClassLoader(), new Class<?>[]{MongoCollection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("find") && failures.getAndDecrement() > 0) {
+                                    throw new MongoTimeoutException("the store is not answering");
+                                }
+                                return invoke(collection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
