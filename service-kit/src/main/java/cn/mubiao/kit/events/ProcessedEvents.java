@@ -36,7 +36,7 @@ public final class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return applied;
         }
-        collection.find(eventIds.size() == 1 ? Filters.eq("_id", eventIds.iterator().next()) : Filters.in("_id", eventIds))
+        collection.find(Filters.in("_id", eventIds))
                 .projection(Projections.include("_id")).batchSize(eventIds.size())
                 .forEach(d -> applied.add(d.getString("_id")));
         return applied;
