@@ -204,11 +204,7 @@ class OutboxAndConsumerTest {
             }
             handled.add(p.name());
         });
-        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "consumer-" + run,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> kafka = committingConsumer("consumer-" + run);
         EventConsumer consumer = new EventConsumer(kafka, producer, List.of(topic), List.of(handler),
                 new ProcessedEvents(db, Clock.systemUTC()), JsonMapper.builder().build(), 2);
 
@@ -266,11 +262,7 @@ class OutboxAndConsumerTest {
 
     private void consumeUntil(String topic, String group, EventHandler<?> handler, BooleanSupplier done)
             throws InterruptedException {
-        EventConsumer consumer = new EventConsumer(new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer()),
+        EventConsumer consumer = new EventConsumer(committingConsumer(group),
                 producer, List.of(topic), List.of(handler), new ProcessedEvents(db, Clock.systemUTC()),
                 JsonMapper.builder().build(), 2);
         consumer.start();
@@ -299,11 +291,7 @@ class OutboxAndConsumerTest {
         });
         List<EventConsumer> consumers = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
-            consumers.add(new EventConsumer(new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "shared-" + run,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer()),
+            consumers.add(new EventConsumer(committingConsumer("shared-" + run),
                     producer, List.of(topic), List.of(handler), new ProcessedEvents(db, Clock.systemUTC()),
                     JsonMapper.builder().build(), 2, "event-consumer-" + i));
         }
@@ -335,6 +323,15 @@ class OutboxAndConsumerTest {
         assertThat(group.isRunning()).isFalse();
         assertThat(handled).hasSize(sent).doesNotHaveDuplicates();
         assertThat(Set.copyOf(handledBy.values())).containsExactlyInAnyOrder("event-consumer-1", "event-consumer-2");
+    }
+
+    /** A consumer in {@code group} that reads from the start and commits only what the {@link EventConsumer} says. */
+    private static KafkaConsumer<String, byte[]> committingConsumer(String group) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static void send(String topic, String id, String type, String json) throws Exception {
