@@ -4,9 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -50,9 +49,10 @@ public final class GuardedWrite {
     }
 
     /**
-     * Guarded writes to one collection, its creates group-committed ({@link GroupCommit}): the creates of callers
-     * that arrive together go in one unordered bulk of guarded upserts, where a duplicate key refuses just that one.
-     * Keep one per collection.
+     * Guarded writes to one collection, its creates group-committed ({@link GroupCommit}): the new documents of
+     * callers that arrive together go in one unordered insert, where a duplicate {@code _id} refuses just that one.
+     * A create is an insert of the whole document, not an upsert: "only where none is yet" is what the {@code _id}
+     * index already says, and an insert is the cheapest write a server has. Keep one per collection.
      */
     public static Grouped grouped(MongoCollection<Document> collection) {
         return new Grouped(collection);
@@ -61,20 +61,29 @@ public final class GuardedWrite {
     /** See {@link #grouped}. */
     public static final class Grouped {
 
-        record Create(Object id, Bson update) {
-        }
-
         private final MongoCollection<Document> collection;
-        private final GroupCommit<Create, Boolean> creates;
+        private final GroupCommit<Document, Boolean> creates;
 
         private Grouped(MongoCollection<Document> collection) {
             this.collection = collection;
             this.creates = new GroupCommit<>(GroupCommit.MAX_BATCH, this::createAll);
         }
 
-        /** As {@link GuardedWrite#apply}: false when another writer created or changed it first. */
-        public boolean apply(Object id, long readVersion, Bson update) {
-            return readVersion == 0 ? creates.write(new Create(id, update)) : changeAt(collection, id, readVersion, update);
+        /**
+         * Stores a new document, its {@code _id} given.
+         *
+         * @return false when one with its {@code _id} exists
+         */
+        public boolean create(Document document) {
+            if (!document.containsKey("_id")) {
+                throw new IllegalArgumentException("a created document names its _id");
+            }
+            return creates.write(document);
+        }
+
+        /** Changes the document while it still is at {@code readVersion}: false when another writer came first. */
+        public boolean changeAt(Object id, long readVersion, Bson update) {
+            return GuardedWrite.changeAt(collection, id, readVersion, update);
         }
 
         /**
@@ -82,12 +91,11 @@ public final class GuardedWrite {
          * server refused it for another reason (the others of the batch are stored all the same). A write concern
          * error fails them all: none is known to be durable.
          */
-        List<GroupCommit.Outcome<Boolean>> createAll(List<Create> batch) {
+        List<GroupCommit.Outcome<Boolean>> createAll(List<Document> batch) {
             List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(),
                     GroupCommit.Outcome.of(true)));
             try {
-                collection.bulkWrite(batch.stream().map(c -> new UpdateOneModel<Document>(unmade(c.id()), c.update(),
-                        new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
                 DuplicateKeys.refusals(e).forEach((index, duplicate) -> outcomes.set(index,
                         duplicate ? GroupCommit.Outcome.of(false) : GroupCommit.Outcome.failed(e)));

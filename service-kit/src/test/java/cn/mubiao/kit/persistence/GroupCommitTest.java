@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -89,11 +88,14 @@ class GroupCommitTest {
     private static void groupedCreates(MongoCollection<Document> reports) {
         GuardedWrite.Grouped writes = GuardedWrite.grouped(reports);
 
-        assertThat(writes.apply("r-1", 0, Updates.combine(Updates.set("v", 1), Updates.set("version", 1))))
-                .isTrue();
-        assertThat(writes.apply("r-1", 0, Updates.combine(Updates.set("v", 2), Updates.set("version", 1))))
+        assertThat(writes.create(new Document("_id", "r-1").append("v", 1).append("version", 1))).isTrue();
+        assertThat(writes.create(new Document("_id", "r-1").append("v", 2).append("version", 1)))
                 .as("one exists").isFalse();
         assertThat(reports.find(new Document("_id", "r-1")).first()).containsEntry("v", 1);
+        assertThat(writes.changeAt("r-1", 1, Updates.combine(Updates.set("v", 3), Updates.set("version", 2)))).isTrue();
+        assertThat(writes.changeAt("r-1", 1, Updates.set("v", 4))).as("changed by another first").isFalse();
+        assertThat(reports.find(new Document("_id", "r-1")).first()).containsEntry("v", 3);
+        assertThatThrownBy(() -> writes.create(new Document("v", 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -103,20 +105,18 @@ class GroupCommitTest {
                     .getCollection("reports");
             reports.insertOne(new Document("_id", "r-old").append("version", 1));
             GuardedWrite.Grouped writes = GuardedWrite.grouped(reports);
-            Bson fine = Updates.combine(Updates.set("v", 1), Updates.set("version", 1));
-            Bson conflicting = Updates.combine(Updates.set("v", 1), Updates.inc("v", 1)); // one path, two operators
 
             List<GroupCommit.Outcome<Boolean>> outcomes = writes.createAll(List.of(
-                    new GuardedWrite.Grouped.Create("r-1", fine),
-                    new GuardedWrite.Grouped.Create("r-bad", conflicting),
-                    new GuardedWrite.Grouped.Create("r-old", fine),
-                    new GuardedWrite.Grouped.Create("r-2", fine)));
+                    new Document("_id", "r-1").append("version", 1),
+                    new Document("_id", List.of("r-bad")).append("version", 1), // an _id the server refuses
+                    new Document("_id", "r-old").append("version", 1),
+                    new Document("_id", "r-2").append("version", 1)));
 
             assertThat(outcomes.get(0)).isEqualTo(GroupCommit.Outcome.of(true));
             assertThat(outcomes.get(1).failure()).isInstanceOf(MongoBulkWriteException.class);
             assertThat(outcomes.get(2)).as("one exists").isEqualTo(GroupCommit.Outcome.of(false));
             assertThat(outcomes.get(3)).isEqualTo(GroupCommit.Outcome.of(true));
-            assertThat(reports.find(Filters.in("_id", "r-1", "r-2", "r-bad")).map(d -> d.get("_id")).into(
+            assertThat(reports.find(Filters.in("_id", "r-1", "r-2", "r-bad", List.of("r-bad"))).map(d -> d.get("_id")).into(
                     new ArrayList<>())).containsExactlyInAnyOrder("r-1", "r-2");
         }
     }

@@ -78,26 +78,32 @@ public class ReportStore {
     }
 
     /**
-     * Writes the report's state and its outbox entries in one update, guarded by the revision it was read at.
+     * Writes the report's state and its outbox entries in one write, guarded by the revision it was read at: a new
+     * report (revision 0) is inserted whole, group-committed; a stored one is updated while it is still at that
+     * revision.
      *
      * @return false when another writer changed or created the document first (read again and retry)
      */
     public boolean save(Report r, List<OutboxEntry> outbox) {
-        List<Bson> updates = new ArrayList<>(List.of(
-                Updates.set("assignmentId", r.assignmentId()),
-                Updates.set("unitCode", r.unitCode()),
-                Updates.set("period", r.period().code()),
-                Updates.set("status", r.status().name()),
-                Updates.set("versions", r.versions().stream().map(ReportStore::write).toList()),
-                Updates.set("values", r.values().stream().map(ReportStore::write).toList()),
-                Updates.set("verifications", r.verifications().stream().map(ReportStore::write).toList()),
-                Updates.set("draft", r.draft().map(ReportStore::write).orElse(null)),
-                Updates.set("evidence", r.evidence().stream().map(ReportStore::write).toList()),
-                Updates.set("version", r.revision() + 1)));
-        if (!outbox.isEmpty()) {
-            updates.add(Updates.pushEach(OutboxEntry.FIELD, outbox.stream().map(OutboxEntry::toDocument).toList()));
+        Document state = new Document("assignmentId", r.assignmentId())
+                .append("unitCode", r.unitCode())
+                .append("period", r.period().code())
+                .append("status", r.status().name())
+                .append("versions", r.versions().stream().map(ReportStore::write).toList())
+                .append("values", r.values().stream().map(ReportStore::write).toList())
+                .append("verifications", r.verifications().stream().map(ReportStore::write).toList())
+                .append("draft", r.draft().map(ReportStore::write).orElse(null))
+                .append("evidence", r.evidence().stream().map(ReportStore::write).toList())
+                .append("version", r.revision() + 1);
+        List<Document> entries = outbox.stream().map(OutboxEntry::toDocument).toList();
+        if (r.revision() == 0) {
+            Document created = new Document("_id", r.id());
+            created.putAll(state);
+            return writes.create(created.append(OutboxEntry.FIELD, entries));
         }
-        return writes.apply(r.id(), r.revision(), Updates.combine(updates));
+        Bson set = new Document("$set", state);
+        return writes.changeAt(r.id(), r.revision(),
+                entries.isEmpty() ? set : Updates.combine(set, Updates.pushEach(OutboxEntry.FIELD, entries)));
     }
 
     // ---- documents ----
