@@ -60,7 +60,7 @@ public class EventsConfiguration {
                             @Value("${spring.application.name}") String app) {
         return new OutboxRelay(db, props.outboxCollections().stream().filter(s -> !s.isBlank()).toList(), producer,
                 props.source() != null ? props.source() : "/mubiao/" + app, props.relayInterval(),
-                props.relaySweepInterval());
+                props.relaySweepInterval(), props.relayLinger());
     }
 
     @Bean

@@ -49,6 +49,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Duration interval;
     private final Duration sweepInterval;
+    private final Duration linger;
     private final Semaphore wake = new Semaphore(0);
     private final Queue<Written> hints = new ConcurrentLinkedQueue<>();
     private final AtomicInteger hintCount = new AtomicInteger();
@@ -64,15 +65,25 @@ public final class OutboxRelay implements SmartLifecycle {
      * @param interval      how long the relay waits for work when nothing wakes it
      * @param sweepInterval how often it scans the collections for entries no hint told it about (left by a crash,
      *                      or written through {@link #nudge()}); also at start
+     * @param linger        how long a round waits for more hints when fewer than a batch are queued: under load each
+     *                      round then sends more events in one Kafka request and removes them in one bulk write,
+     *                      where a round per hint or two cost the broker a request each; adds at most this much to an
+     *                      event's way out
      */
     public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
-                       Duration interval, Duration sweepInterval) {
+                       Duration interval, Duration sweepInterval, Duration linger) {
         this.db = db;
         this.collections = collections.stream().map(db::getCollection).toList();
         this.producer = producer;
         this.source = source;
         this.interval = interval;
         this.sweepInterval = sweepInterval;
+        this.linger = linger;
+    }
+
+    public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
+                       Duration interval, Duration sweepInterval) {
+        this(db, collections, producer, source, interval, sweepInterval, Duration.ZERO);
     }
 
     public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
@@ -240,6 +251,14 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Waits {@code linger} when some hints are queued but fewer than a batch, so the round takes more at once. */
+    private void lingerForMoreHints() throws InterruptedException {
+        int queued = hintCount.get();
+        if (linger.isPositive() && queued > 0 && queued < BATCH) {
+            TimeUnit.NANOSECONDS.sleep(linger.toNanos());
+        }
+    }
+
     @Override
     public void start() {
         running = true;
@@ -253,9 +272,9 @@ public final class OutboxRelay implements SmartLifecycle {
             try {
                 wake.tryAcquire(backoff > 0 ? backoff : interval.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                while (relayHinted() > 0 && running) {
-                    // drain the hints
-                }
+                do {
+                    lingerForMoreHints();
+                } while (relayHinted() > 0 && running);
                 if (sweepRequested || System.nanoTime() - nextSweep >= 0) {
                     // a periodic sweep leaves recent entries to their hints, so nothing goes out twice
                     Instant freshFrom = sweepRequested ? null : Instant.now().minus(HINTED_GRACE);

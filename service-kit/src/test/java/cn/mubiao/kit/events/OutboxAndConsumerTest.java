@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +45,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The outbox relay and the idempotent consumer against a real Kafka broker and a MongoDB-protocol server. */
 class OutboxAndConsumerTest {
@@ -144,6 +148,39 @@ class OutboxAndConsumerTest {
                 .extracting(r -> CloudEvents.header(r.headers(), CloudEvents.ID)).containsExactly(e.id());
         assertThat(docs.find(Filters.eq("_id", subject)).first().getList("outbox", Document.class)).isEmpty();
         assertThat(relay.relayHinted()).isZero();
+    }
+
+    @Test
+    void eventsWrittenWhileTheRelayLingersGoOutInOneRoundAndOneRemoval() throws Exception {
+        MongoCollection<Document> docs = db.getCollection("lingering-docs");
+        AtomicInteger flushes = new AtomicInteger();
+        MockProducer<String, byte[]> kafka = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void flush() {
+                flushes.incrementAndGet();
+                super.flush();
+            }
+        };
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add("l-" + UUID.randomUUID());
+        }
+        Map<String, OutboxEntry> entries = new LinkedHashMap<>();
+        ids.forEach(id -> entries.put(id, entry(Topics.PROGRESS_EVENTS, id, "{\"n\":4}")));
+        entries.forEach((id, e) -> docs.insertOne(new Document("_id", id).append("outbox", List.of(e.toDocument()))));
+        OutboxRelay relay = new OutboxRelay(db, List.of(), kafka, "/mubiao/test", Duration.ofHours(1), Duration.ofHours(1),
+                Duration.ofSeconds(1));
+        relay.start();
+        try {
+            entries.forEach((id, e) -> relay.written("lingering-docs", id, List.of(e)));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> kafka.history().size() == 20
+                    && docs.countDocuments(Filters.and(Filters.in("_id", ids), Filters.exists("outbox.0"))) == 0);
+            assertThat(kafka.history()).extracting(ProducerRecord::key).containsExactlyElementsOf(ids);
+            assertThat(flushes).as("one round for the twenty").hasValue(1);
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
