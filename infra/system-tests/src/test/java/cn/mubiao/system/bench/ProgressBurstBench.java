@@ -143,6 +143,7 @@ class ProgressBurstBench {
         MongoCollection<Document> reports = db.getCollection("reports");
 
         // 2. warm-up, then the measured slice; the submissions go on from one to the other
+        System.out.println("phase warm-up from " + Instant.now()); // in the full output: windows for infra/bench/jvm-cpu
         Load warm = load(http, uri, ids, tokens, next, WARMUP);
         long storedBefore = reports.estimatedDocumentCount();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -150,7 +151,9 @@ class ProgressBurstBench {
         Profile profile = Profile.start(service);
         long serviceCpu0 = service.cpuNanos();
         long localCpu0 = os.getProcessCpuTime();
+        System.out.println("phase measured from " + Instant.now());
         Load measured = load(http, uri, ids, tokens, next, MEASURE);
+        System.out.println("phase measured until " + Instant.now());
         double serviceCpuMs = (service.cpuNanos() - serviceCpu0) / 1e6;
         double localCpuMs = (os.getProcessCpuTime() - localCpu0) / 1e6;
         profile.stop();
