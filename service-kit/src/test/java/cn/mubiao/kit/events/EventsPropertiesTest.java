@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,5 +38,14 @@ class EventsPropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("mubiao.events.max-attempts", "0")))
                 .isInstanceOf(BindException.class)
                 .rootCause().hasMessage("mubiao.events.max-attempts must be at least 1, not 0");
+    }
+
+    @Test
+    void theRelayLingersTenMillisecondsUnlessConfiguredAndANegativeLingerIsRefused() {
+        assertThat(bind(Map.of()).relayLinger()).isEqualTo(Duration.ofMillis(10));
+        assertThat(bind(Map.of("mubiao.events.relay-linger", "0ms")).relayLinger()).isZero();
+        assertThatThrownBy(() -> bind(Map.of("mubiao.events.relay-linger", "-5ms")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessage("mubiao.events.relay-linger must not be negative, not PT-0.005S");
     }
 }
