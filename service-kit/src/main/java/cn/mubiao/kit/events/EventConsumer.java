@@ -115,10 +115,10 @@ public final class EventConsumer implements SmartLifecycle {
         if (records.isEmpty()) {
             return;
         }
-        Poll poll = new Poll(Set.of());
+        Poll poll = new Poll();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try {
-            poll = new Poll(processed.among(handledIds(records)));
+            poll.appliedBefore(processed.among(handledIds(records)));
             for (ConsumerRecord<String, byte[]> r : records) {
                 apply(r, poll);
                 done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
@@ -154,11 +154,12 @@ public final class EventConsumer implements SmartLifecycle {
 
     /** What one poll knows: the ids applied before or earlier in the poll, and the events it applied. */
     static final class Poll {
-        private final Set<String> seen;
+        private final Set<String> seen = new HashSet<>();
         private final List<InboundEvent> applied = new ArrayList<>();
 
-        Poll(Set<String> appliedBefore) {
-            this.seen = new HashSet<>(appliedBefore);
+        /** The poll's events that earlier polls applied. */
+        void appliedBefore(Set<String> eventIds) {
+            seen.addAll(eventIds);
         }
 
         boolean applied(String eventId) {
