@@ -82,13 +82,8 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
-                       Duration interval, Duration sweepInterval) {
-        this(db, collections, producer, source, interval, sweepInterval, Duration.ZERO);
-    }
-
-    public OutboxRelay(MongoDatabase db, List<String> collections, Producer<String, byte[]> producer, String source,
                        Duration interval) {
-        this(db, collections, producer, source, interval, interval);
+        this(db, collections, producer, source, interval, interval, Duration.ZERO);
     }
 
     /** Asks for a sweep of every outbox collection now instead of at the next tick. */

@@ -139,7 +139,8 @@ class OutboxAndConsumerTest {
         OutboxEntry e = entry(Topics.PROGRESS_EVENTS, subject, "{\"n\":3}");
         docs.insertOne(new Document("_id", subject).append("outbox", List.of(e.toDocument())));
         // a collection the relay does not sweep: only the hint can find the entry
-        OutboxRelay relay = new OutboxRelay(db, List.of(), producer, "/mubiao/test", Duration.ofHours(1), Duration.ofHours(1));
+        OutboxRelay relay = new OutboxRelay(db, List.of(), producer, "/mubiao/test", Duration.ofHours(1), Duration.ofHours(1),
+                Duration.ZERO);
 
         relay.written("hinted-docs", subject, List.of(e));
 
