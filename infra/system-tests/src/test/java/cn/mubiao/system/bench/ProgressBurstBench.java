@@ -75,7 +75,7 @@ import java.util.stream.IntStream;
  * <p>Not part of the test suite (failsafe runs {@code *IT} only): run it with {@code infra/bench/progress-burst}.
  * Knobs: {@code -Dbench.assignments} (25,000), {@code -Dbench.concurrency} (16), {@code -Dbench.warmup} (120 s: the JIT of
  * the service and of this JVM; on the two slower cores of 2026-11-24 the service's compiler threads took a fifth of
- * the machine for the first 80–90 s of load and 1–2 % after 100 s),
+ * the machine for the first 60–90 s of load and 0.4–2.5 % after about 100 s),
  * {@code -Dbench.seconds} (15 s), {@code -Dbench.raw} (documents in the raw baseline, default 10,000),
  * {@code -Dbench.jfr=<folder>} (flight recordings of the measured slice: this JVM and the service's).
  * Each assignment is reported once a month of 2025, January first: when all twelve passes are done, the slice ends
