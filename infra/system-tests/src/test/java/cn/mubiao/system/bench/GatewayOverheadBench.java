@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,8 @@ class GatewayOverheadBench {
      */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
-    record Result(String name, int requests, int errors, double seconds, double p50, double p99, long[] latencies) {
+    record Result(String name, int requests, int errors, double seconds, double p50, double p99, long[] latencies,
+                  CpuAccount.Snapshot cpu) {
         double throughput() {
             return requests / seconds;
         }
@@ -48,7 +50,8 @@ class GatewayOverheadBench {
             long[] all = slices.stream().map(Result::latencies).flatMapToLong(Arrays::stream).sorted().toArray();
             return new Result(slices.getFirst().name(), slices.stream().mapToInt(Result::requests).sum(),
                     slices.stream().mapToInt(Result::errors).sum(), slices.stream().mapToDouble(Result::seconds).sum(),
-                    percentile(all, 0.50), percentile(all, 0.99), all);
+                    percentile(all, 0.50), percentile(all, 0.99), all,
+                    slices.stream().map(Result::cpu).reduce(CpuAccount.NONE, CpuAccount.Snapshot::plus));
         }
 
         @Override
@@ -76,8 +79,10 @@ class GatewayOverheadBench {
             directSlices.add(run(http, "direct", p.serviceUrl("target-service") + path, token, slice));
             gatewaySlices.add(run(http, "via gateway", p.gatewayUrl() + path, token, slice));
             if (ROUNDS > 1) { // each slice too: how steady the machine was
-                System.out.println("  round " + (round + 1) + ": " + directSlices.getLast());
-                System.out.println("  round " + (round + 1) + ": " + gatewaySlices.getLast());
+                for (Result r : List.of(directSlices.getLast(), gatewaySlices.getLast())) {
+                    System.out.println("  round " + (round + 1) + ": " + r);
+                    System.out.println("  round " + (round + 1) + ": " + CpuAccount.perRequest(r.cpu(), r.requests()).strip());
+                }
             }
         }
         Result direct = Result.merge(directSlices);
@@ -87,7 +92,9 @@ class GatewayOverheadBench {
         System.out.println("GATEWAY OVERHEAD (GET one assignment, bearer JWT, " + CONCURRENCY + " concurrent clients"
                 + (ROUNDS > 1 ? ", " + ROUNDS + " alternating rounds" : "") + ")");
         System.out.println(direct);
+        System.out.println(CpuAccount.perRequest(direct.cpu(), direct.requests()));
         System.out.println(gateway);
+        System.out.println(CpuAccount.perRequest(gateway.cpu(), gateway.requests()));
         System.out.printf(Locale.ROOT, "throughput ratio gateway/direct: %.2f (goal >= 0.6)   p50 added: %.2f ms (goal < 2 ms)   p99 added: %.2f ms%n",
                 gateway.throughput() / direct.throughput(), gateway.p50 - direct.p50, gateway.p99 - direct.p99);
     }
@@ -98,6 +105,8 @@ class GatewayOverheadBench {
         long end = System.nanoTime() + duration.toNanos();
         AtomicInteger errors = new AtomicInteger();
         List<Future<long[]>> workers = new ArrayList<>();
+        CpuAccount.Snapshot before = CpuAccount.Snapshot.now();
+        System.out.println("phase " + name + " from " + Instant.now());
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < CONCURRENCY; i++) {
@@ -123,8 +132,11 @@ class GatewayOverheadBench {
                 all = merged;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            CpuAccount.Snapshot spent = CpuAccount.Snapshot.now().minus(before);
+            System.out.println("phase " + name + " until " + Instant.now());
             Arrays.sort(all);
-            return new Result(name, all.length, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99), all);
+            return new Result(name, all.length, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99), all,
+                    spent);
         }
     }
 
