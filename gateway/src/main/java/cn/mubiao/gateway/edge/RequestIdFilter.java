@@ -4,7 +4,6 @@ import cn.mubiao.contracts.http.HttpSyntax;
 import cn.mubiao.gateway.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,8 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * First of all filters: takes a well-formed incoming {@code X-Request-Id} (letters, digits and {@code . _ : -},
- * 1 to 128 characters, the services' rule) or makes a UUID, passes it to the service and returns it on every
- * response, problems and fallbacks included.
+ * 1 to 128 characters, the services' rule) or makes a UUID, keeps it as an exchange attribute for the routed call
+ * ({@code routing.RoutedHeaders} passes it to the service) and returns it on every response, problems and fallbacks
+ * included.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,15 +28,13 @@ class RequestIdFilter implements WebFilter {
         String id = idOf(exchange.getRequest().getHeaders().getFirst(Problems.REQUEST_ID_HEADER));
         exchange.getAttributes().put(Problems.REQUEST_ID_ATTRIBUTE, id);
         exchange.getAttributes().put(Problems.REQUEST_PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(h -> h.set(Problems.REQUEST_ID_HEADER, id)).build();
         exchange.getResponse().getHeaders().set(Problems.REQUEST_ID_HEADER, id);
         // the service echoes it too: keep exactly one value
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(Problems.REQUEST_ID_HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(request).build());
+        return chain.filter(exchange);
     }
 
     static String idOf(String incoming) {
