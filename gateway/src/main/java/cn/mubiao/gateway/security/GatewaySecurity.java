@@ -159,14 +159,15 @@ class GatewaySecurity {
 
     /**
      * Spring Security's strict firewall (methods, paths, hosts, header characters), its header character rule
-     * checked without a regex ({@link HttpSyntax}).
+     * checked without a regex ({@link HttpSyntax}), all its checks made once as a request comes in
+     * ({@link OnceCheckedFirewall}).
      */
     @Bean
     static ServerWebExchangeFirewall firewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setAllowedHeaderNames(HttpSyntax::headerName);
         firewall.setAllowedHeaderValues(HttpSyntax::headerValue);
-        return firewall;
+        return new OnceCheckedFirewall(firewall);
     }
 
     /**
