@@ -103,6 +103,18 @@ final class CpuAccount {
                 e.getValue().toNanos() / 1e3 / requests)).collect(Collectors.joining(", ", "  CPU per request: ", ""));
     }
 
+    /** The same shares over a span without requests: per JVM, its CPU as a percentage of one core. */
+    static String perSecond(Snapshot spent, Duration span) {
+        if (spent.cpu().isEmpty() || span.isZero()) {
+            return " (no CPU figures)";
+        }
+        return spent.cpu().entrySet().stream()
+                .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(),
+                        100.0 * e.getValue().toNanos() / span.toNanos()))
+                .collect(Collectors.joining(", ", " CPU of one core: ", ""));
+    }
+
     private CpuAccount() {
     }
 }

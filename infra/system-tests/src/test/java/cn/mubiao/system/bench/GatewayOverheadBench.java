@@ -35,6 +35,8 @@ class GatewayOverheadBench {
      * block each, direct first.
      */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    /** A pause without load after the rounds, to show what the platform spends when nobody calls it. */
+    static final Duration IDLE = Duration.ofSeconds(Long.getLong("bench.idle", 10));
 
     record Result(String name, int requests, int errors, double seconds, double p50, double p99, long[] latencies,
                   CpuAccount.Snapshot cpu) {
@@ -85,6 +87,13 @@ class GatewayOverheadBench {
                 }
             }
         }
+        // what the platform spends with no request at all (consumer polls, relays, schedulers, the broker): a
+        // per-second cost that the per-request figures above carry too, more of it the fewer requests a side served
+        CpuAccount.Snapshot idleFrom = CpuAccount.Snapshot.now();
+        long idleStart = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        Duration idle = Duration.ofNanos(System.nanoTime() - idleStart);
+        String idleLine = CpuAccount.perSecond(CpuAccount.Snapshot.now().minus(idleFrom), idle);
         Result direct = Result.merge(directSlices);
         Result gateway = Result.merge(gatewaySlices);
 
@@ -95,6 +104,7 @@ class GatewayOverheadBench {
         System.out.println(CpuAccount.perRequest(direct.cpu(), direct.requests()));
         System.out.println(gateway);
         System.out.println(CpuAccount.perRequest(gateway.cpu(), gateway.requests()));
+        System.out.println("idle " + IDLE.toSeconds() + " s after the rounds:" + idleLine);
         System.out.printf(Locale.ROOT, "throughput ratio gateway/direct: %.2f (goal >= 0.6)   p50 added: %.2f ms (goal < 2 ms)   p99 added: %.2f ms%n",
                 gateway.throughput() / direct.throughput(), gateway.p50 - direct.p50, gateway.p99 - direct.p99);
     }
