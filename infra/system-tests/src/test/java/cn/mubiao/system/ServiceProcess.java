@@ -33,6 +33,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * On Java 25+ Netty (the gateway's server and client) turns its Unsafe-based buffers off unless the JVM allows
+     * Unsafe's memory access outright; on Java 21 they are on. {@code ./mubiao up} passes the same flag.
+     */
+    static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env) throws IOException {
         Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -43,6 +49,9 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
+        if (Runtime.version().feature() >= 24) { // the same JDK as this JVM: Netty's buffers as on Java 21 (ADR 0018)
+            command.add(UNSAFE_MEMORY_ACCESS);
+        }
         // fast start for tests (C1 only); benchmarks pass their own flags to measure steady-state speed
         command.addAll(List.of(System.getProperty("mubiao.service.jvm-flags",
                 "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
