@@ -145,6 +145,28 @@ class GatewayEdgeTest extends GatewayTestSupport {
     }
 
     @Test
+    void forwardedHeadersAClientPlantsThatNoServiceReadsAreDroppedTooAndCleanCallsGetNone() {
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .header("X-Forwarded-Prefix", "/evil").header("x-forwarded-port", "1").header("Forwarded", "for=6.6.6.6")
+                .exchange().expectStatus().isOk();
+        assertThat(STUB.relayedOtherForwarded.get()).isEmpty();
+
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .exchange().expectStatus().isOk();
+        assertThat(STUB.relayedOtherForwarded.get()).isEmpty();
+        assertThat(STUB.relayedForwardedFor.get()).matches("[0-9a-fA-F.:]+");
+    }
+
+    @Test
+    void aHeaderNobodyReadsIsStillCheckedByTheFirewallAndAControlCharacterRejected() {
+        int before = STUB.progressCalls.get();
+        web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
+                .header("X-Note", "a\u0085b")
+                .exchange().expectStatus().isBadRequest();
+        assertThat(STUB.progressCalls.get()).as("never reaches the service").isEqualTo(before);
+    }
+
+    @Test
     void aWellFormedIncomingRequestIdIsKeptAndAMalformedOneReplaced() {
         web.get().uri("/api/progress/reports?assignmentId=a").header("Authorization", "Bearer " + token())
                 .header("X-Request-Id", "console-42.a:b_c")

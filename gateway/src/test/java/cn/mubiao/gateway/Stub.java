@@ -50,7 +50,10 @@ final class Stub {
     final AtomicReference<String> relayedRequestId = new AtomicReference<>();
     final AtomicReference<String> relayedForwardedFor = new AtomicReference<>();
     final AtomicReference<String> relayedForwardedHost = new AtomicReference<>();
+    /** The names of any other Forwarded / X-Forwarded-* headers the service got (lower case, comma-joined). */
+    final AtomicReference<String> relayedOtherForwarded = new AtomicReference<>();
     final AtomicInteger relayedBodyBytes = new AtomicInteger();
+    final AtomicInteger progressCalls = new AtomicInteger();
     final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
     /** Codes the stub will accept: code -> what the authorization request said (code_challenge, nonce). */
     final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
@@ -75,12 +78,19 @@ final class Stub {
             });
             server.createContext("/realms/mubiao/protocol/openid-connect/token", this::token);
             server.createContext("/api/progress", x -> {
+                progressCalls.incrementAndGet();
                 relayedAuthorization.set(x.getRequestHeaders().getFirst("Authorization"));
                 relayedCookie.set(x.getRequestHeaders().getFirst("Cookie"));
                 String requestId = x.getRequestHeaders().getFirst("X-Request-Id");
                 relayedRequestId.set(requestId);
                 relayedForwardedFor.set(String.join(",", x.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of())));
                 relayedForwardedHost.set(String.join(",", x.getRequestHeaders().getOrDefault("X-Forwarded-Host", List.of())));
+                relayedOtherForwarded.set(String.join(",", x.getRequestHeaders().keySet().stream()
+                        .map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                        .filter(n -> n.equals("forwarded") || n.startsWith("x-forwarded-"))
+                        .filter(n -> !n.equals("x-forwarded-for") && !n.equals("x-forwarded-host")
+                                && !n.equals("x-forwarded-proto"))
+                        .sorted().toList()));
                 relayedBodyBytes.set(x.getRequestBody().readAllBytes().length);
                 if (requestId != null) {
                     x.getResponseHeaders().add("X-Request-Id", requestId);

@@ -1,5 +1,6 @@
 package cn.mubiao.gateway.routing;
 
+import cn.mubiao.gateway.SentHeaderNames;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
@@ -28,9 +29,12 @@ class ForwardedHeaderRemoval implements BeanPostProcessor {
         return bean;
     }
 
-    /** Whether any header is named {@code X-Forwarded-…} (any case), as the gateway's filter matches them. */
-    static boolean anyXForwarded(HttpHeaders headers) {
-        for (String name : headers.headerNames()) {
+    /**
+     * Whether the client sent any header named {@code X-Forwarded-…} (any case), as the gateway's filter matches
+     * them: only a client can have sent one before routing.
+     */
+    static boolean anyXForwarded(ServerWebExchange exchange) {
+        for (String name : SentHeaderNames.of(exchange.getRequest())) {
             if (name.regionMatches(true, 0, "x-forwarded", 0, "x-forwarded".length())) {
                 return true;
             }
@@ -41,7 +45,7 @@ class ForwardedHeaderRemoval implements BeanPostProcessor {
     static final class XForwardedOnlyWhenSent extends RemoveXForwardedHeadersFilter {
         @Override
         public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-            return anyXForwarded(input) ? super.filter(input, exchange) : input;
+            return anyXForwarded(exchange) ? super.filter(input, exchange) : input;
         }
     }
 

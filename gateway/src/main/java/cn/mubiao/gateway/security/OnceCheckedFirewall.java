@@ -1,5 +1,6 @@
 package cn.mubiao.gateway.security;
 
+import cn.mubiao.gateway.SentHeaderNames;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -31,8 +32,8 @@ final class OnceCheckedFirewall implements ServerWebExchangeFirewall {
         return strict.getFirewalledExchange(exchange).map(checking -> {
             ServerHttpRequest request = checking.getRequest();
             HttpHeaders headers = request.getHeaders();
-            for (String name : headers.headerNames()) { // each name checked
-                headers.get(name); // and each of its values
+            for (String name : SentHeaderNames.of(request)) {
+                headers.get(name); // the name checked, and each of its values
             }
             request.getQueryParams(); // each parameter name and value checked
             return exchange;
