@@ -17,7 +17,7 @@ import java.net.URI;
  * records it); {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}, the scheme and host the caller used (DHIS2's
  * {@code system/info} answers with that base URL); {@code X-Request-Id}, the call's id ({@code edge.RequestIdFilter}).
  * Runs after the gateway's removal of whatever a client sent as {@code Forwarded} or {@code X-Forwarded-*}
- * ({@link ForwardedHeaderRemoval}), so the values are only ever the gateway's own. Spring Cloud Gateway's
+ * ({@link LeanHeaderFilters}), so the values are only ever the gateway's own. Spring Cloud Gateway's
  * forwarded-headers filter made a copy of its own for the first three, and the trusted-proxies setting it needs
  * had Reactor Netty parse a client's forwarded headers on every request too.
  */

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HopByHopHeadersTest {
 
-    final RemoveHopByHopHeadersFilter filter = (RemoveHopByHopHeadersFilter) new HopByHopHeaders()
+    final RemoveHopByHopHeadersFilter filter = (RemoveHopByHopHeadersFilter) new LeanHeaderFilters()
             .postProcessAfterInitialization(new RemoveHopByHopHeadersFilter(), "removeHopByHopHeadersFilter");
     final MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/targets/x"));
 
@@ -45,9 +45,9 @@ class HopByHopHeadersTest {
         gateways.setHeaders(Set.of("x-hop"));
         gateways.setOrder(7);
 
-        Object replaced = new HopByHopHeaders().postProcessAfterInitialization(gateways, "removeHopByHopHeadersFilter");
+        Object replaced = new LeanHeaderFilters().postProcessAfterInitialization(gateways, "removeHopByHopHeadersFilter");
 
-        assertThat(replaced).isInstanceOf(HopByHopHeaders.CopyOnlyWhenNeeded.class);
+        assertThat(replaced).isInstanceOf(LeanHeaderFilters.CopyOnlyWhenNeeded.class);
         RemoveHopByHopHeadersFilter lean = (RemoveHopByHopHeadersFilter) replaced;
         assertThat(lean.getHeaders()).containsExactly("x-hop");
         assertThat(lean.getOrder()).isEqualTo(7);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a service learns of a routed call, with the gateway's removal of client-sent forwarded headers before it. */
 class RoutedHeadersTest {
 
-    final ForwardedHeaderRemoval removal = new ForwardedHeaderRemoval();
+    final LeanHeaderFilters removal = new LeanHeaderFilters();
     final List<HttpHeadersFilter> filters = List.of(
             (HttpHeadersFilter) removal.postProcessAfterInitialization(new RemoveXForwardedHeadersFilter(), "x"),
             (HttpHeadersFilter) removal.postProcessAfterInitialization(new RemoveForwardedHeadersFilter(), "f"),
