@@ -2,6 +2,7 @@ package cn.mubiao.gateway.routing;
 
 import cn.mubiao.gateway.SentHeaderNames;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.cloud.gateway.filter.headers.ForwardedHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
@@ -79,7 +80,7 @@ class LeanHeaderFilters implements BeanPostProcessor {
     static final class ForwardedOnlyWhenSent extends RemoveForwardedHeadersFilter {
         @Override
         public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-            return input.containsHeader(RoutedHeaders.FORWARDED) ? super.filter(input, exchange) : input;
+            return input.containsHeader(ForwardedHeadersFilter.FORWARDED_HEADER) ? super.filter(input, exchange) : input;
         }
     }
 }

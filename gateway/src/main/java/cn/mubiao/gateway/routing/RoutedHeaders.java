@@ -2,6 +2,7 @@ package cn.mubiao.gateway.routing;
 
 import cn.mubiao.gateway.Problems;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -24,11 +25,6 @@ import java.net.URI;
 @Component
 class RoutedHeaders implements HttpHeadersFilter, Ordered {
 
-    static final String FORWARDED = "Forwarded";
-    static final String X_FORWARDED_FOR = "X-Forwarded-For";
-    static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
-    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
-
     /** After the gateway's forwarded-header removal (order 0), before its hop-by-hop filter (the last). */
     static final int ORDER = 1;
 
@@ -38,14 +34,14 @@ class RoutedHeaders implements HttpHeadersFilter, Ordered {
         HttpHeaders relayed = HttpHeaders.copyOf(input);
         InetSocketAddress caller = request.getRemoteAddress();
         if (caller != null) {
-            relayed.set(X_FORWARDED_FOR, caller.getAddress() != null ? caller.getAddress().getHostAddress()
+            relayed.set(XForwardedHeadersFilter.X_FORWARDED_FOR_HEADER, caller.getAddress() != null ? caller.getAddress().getHostAddress()
                     : caller.getHostString());
         }
         URI uri = request.getURI();
-        relayed.set(X_FORWARDED_PROTO, uri.getScheme());
+        relayed.set(XForwardedHeadersFilter.X_FORWARDED_PROTO_HEADER, uri.getScheme());
         String host = input.getFirst(HttpHeaders.HOST);
         if (host != null) {
-            relayed.set(X_FORWARDED_HOST, host);
+            relayed.set(XForwardedHeadersFilter.X_FORWARDED_HOST_HEADER, host);
         }
         String requestId = exchange.getAttribute(Problems.REQUEST_ID_ATTRIBUTE);
         if (requestId != null) {
