@@ -84,6 +84,7 @@ class GatewayOverheadBench {
                 for (Result r : List.of(directSlices.getLast(), gatewaySlices.getLast())) {
                     System.out.println("  round " + (round + 1) + ": " + r);
                     System.out.println("  round " + (round + 1) + ": " + CpuAccount.perRequest(r.cpu(), r.requests()).strip());
+                    System.out.println("  round " + (round + 1) + ": " + CpuAccount.kernelPerRequest(r.cpu(), r.requests()).strip());
                 }
             }
         }
@@ -102,8 +103,10 @@ class GatewayOverheadBench {
                 + (ROUNDS > 1 ? ", " + ROUNDS + " alternating rounds" : "") + ")");
         System.out.println(direct);
         System.out.println(CpuAccount.perRequest(direct.cpu(), direct.requests()));
+        System.out.println(CpuAccount.kernelPerRequest(direct.cpu(), direct.requests()));
         System.out.println(gateway);
         System.out.println(CpuAccount.perRequest(gateway.cpu(), gateway.requests()));
+        System.out.println(CpuAccount.kernelPerRequest(gateway.cpu(), gateway.requests()));
         System.out.println("idle " + IDLE.toSeconds() + " s after the rounds:" + idleLine);
         System.out.printf(Locale.ROOT, "throughput ratio gateway/direct: %.2f (goal >= 0.6)   p50 added: %.2f ms (goal < 2 ms)   p99 added: %.2f ms%n",
                 gateway.throughput() / direct.throughput(), gateway.p50 - direct.p50, gateway.p99 - direct.p99);
