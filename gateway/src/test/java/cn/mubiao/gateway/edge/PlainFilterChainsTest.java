@@ -1,0 +1,98 @@
+package cn.mubiao.gateway.edge;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.handler.DefaultWebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlainFilterChainsTest {
+
+    final List<String> ran = new CopyOnWriteArrayList<>();
+    final MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/targets/a"));
+    final WebFilterChain handler = e -> Mono.fromRunnable(() -> ran.add("handler"));
+
+    WebFilter recording(String name) {
+        return (e, chain) -> {
+            ran.add(name);
+            return chain.filter(e);
+        };
+    }
+
+    /** What Reactor's checkpoints attached to an error: the sites it passed, as text. */
+    static List<String> checkpoints(Throwable e) {
+        return java.util.Arrays.stream(e.getSuppressed()).map(Throwable::toString)
+                .filter(s -> s.contains("checkpoint")).toList();
+    }
+
+    @Test
+    void filtersRunInTheirOrderOnceEachThenTheRestOfTheCall() {
+        new PlainFilterChains.Sequence(List.of(recording("a"), recording("b"), recording("c")), 0, handler)
+                .filter(exchange).block();
+
+        assertThat(ran).containsExactly("a", "b", "c", "handler");
+    }
+
+    @Test
+    void aFilterRunsOnlyWhenItsPartOfTheCallIsSubscribed() {
+        Mono<Void> call = new PlainFilterChains.Sequence(List.of(recording("a")), 0, handler).filter(exchange);
+        assertThat(ran).isEmpty();
+
+        call.block();
+        assertThat(ran).containsExactly("a", "handler");
+    }
+
+    @Test
+    void anErrorPassesWithoutACheckpointPerFilterWhereSpringsChainAddsOne() {
+        List<WebFilter> filters = List.of(recording("a"), (e, chain) -> Mono.error(new IllegalStateException("x")));
+
+        assertThatThrownBy(() -> new PlainFilterChains.Sequence(filters, 0, handler).filter(exchange).block())
+                .isInstanceOf(IllegalStateException.class)
+                .satisfies(e -> assertThat(checkpoints(e)).isEmpty());
+        assertThatThrownBy(() -> new DefaultWebFilterChain(handler::filter, filters).filter(exchange).block())
+                .satisfies(e -> assertThat(checkpoints(e)).isNotEmpty());
+    }
+
+    @Test
+    void theApplicationsWebFiltersBecomeOneSequenceInTheirOrder() {
+        WebHttpHandlerBuilder builder = WebHttpHandlerBuilder.webHandler(e -> Mono.fromRunnable(() -> ran.add("handler")))
+                .filter(recording("request id"), recording("security headers"), recording("security"));
+
+        new PlainFilterChains().webFiltersInOneSequence().customize(builder);
+
+        builder.filters(filters -> assertThat(filters).hasSize(1));
+        builder.build().handle(MockServerHttpRequest.get("/").build(), new MockServerHttpResponse()).block();
+        assertThat(ran).containsExactly("request id", "security headers", "security", "handler");
+    }
+
+    @Test
+    void springSecuritysFiltersOfTheMatchingChainRunAsASequence() {
+        WebFilterChainProxy proxy = new WebFilterChainProxy(new MatcherSecurityWebFilterChain(
+                ServerWebExchangeMatchers.anyExchange(), List.of(recording("authentication"), recording("authorization"))));
+        BeanPostProcessor processor = PlainFilterChains.securityFiltersInSequence();
+
+        WebFilter decorated = (WebFilter) processor.postProcessAfterInitialization(proxy, "springSecurityWebFilterChainFilter");
+        decorated.filter(exchange, handler).block();
+
+        assertThat(ran).containsExactly("authentication", "authorization", "handler");
+        assertThatThrownBy(() -> ((WebFilter) processor.postProcessAfterInitialization(new WebFilterChainProxy(
+                new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(),
+                        List.of((e, chain) -> Mono.error(new IllegalStateException("refused")))) ), "p"))
+                .filter(exchange, handler).block())
+                .satisfies(e -> assertThat(checkpoints(e)).as("no checkpoint per security filter").isEmpty());
+    }
+}
