@@ -1,6 +1,8 @@
 package cn.mubiao.gateway;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -91,6 +93,13 @@ class GatewayEdgeTest extends GatewayTestSupport {
         String foreign = token(claims().issuer("http://evil.test/realms/mubiao").build(), KEY);
         web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + foreign)
                 .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aLevelCheckOfALoggerPassesNoTurboFilter() {
+        // Micrometer's log event meter would install one, asked on every isDebugEnabled of every logger
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(logging.getTurboFilterList()).isEmpty();
     }
 
     @Test
