@@ -97,8 +97,12 @@ class SameLoopRouting implements BeanPostProcessor {
 
         /** The event loop of the connection the request came in on; none for a request not served by Netty. */
         static EventLoop loopOf(ServerWebExchange exchange) {
-            Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-            return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
+            try {
+                Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+                return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
+            } catch (IllegalArgumentException notBehindAServer) { // a request decorator of its own
+                return null;
+            }
         }
     }
 
