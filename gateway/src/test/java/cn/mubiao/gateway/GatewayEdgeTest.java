@@ -3,6 +3,7 @@ package cn.mubiao.gateway;
 import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -93,6 +94,14 @@ class GatewayEdgeTest extends GatewayTestSupport {
         String foreign = token(claims().issuer("http://evil.test/realms/mubiao").build(), KEY);
         web.get().uri("/api/progress/reports").header("Authorization", "Bearer " + foreign)
                 .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Autowired
+    WebFilterChainProxy securityEntry;
+
+    @Test
+    void springSecuritysEntryFilterChoosesTheChainInPlainSteps() {
+        assertThat(securityEntry.getClass().getSimpleName()).isEqualTo("PlainSecurityChains");
     }
 
     @Test

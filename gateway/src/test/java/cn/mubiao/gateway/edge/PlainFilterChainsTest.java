@@ -1,13 +1,10 @@
 package cn.mubiao.gateway.edge;
 
+import cn.mubiao.gateway.FilterSequence;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
-import org.springframework.security.web.server.WebFilterChainProxy;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
@@ -41,7 +38,7 @@ class PlainFilterChainsTest {
 
     @Test
     void filtersRunInTheirOrderOnceEachThenTheRestOfTheCall() {
-        new PlainFilterChains.Sequence(List.of(recording("a"), recording("b"), recording("c")), 0, handler)
+        FilterSequence.of(List.of(recording("a"), recording("b"), recording("c")), handler)
                 .filter(exchange).block();
 
         assertThat(ran).containsExactly("a", "b", "c", "handler");
@@ -49,7 +46,7 @@ class PlainFilterChainsTest {
 
     @Test
     void aFilterRunsOnlyWhenItsPartOfTheCallIsSubscribed() {
-        Mono<Void> call = new PlainFilterChains.Sequence(List.of(recording("a")), 0, handler).filter(exchange);
+        Mono<Void> call = FilterSequence.of(List.of(recording("a")), handler).filter(exchange);
         assertThat(ran).isEmpty();
 
         call.block();
@@ -60,7 +57,7 @@ class PlainFilterChainsTest {
     void anErrorPassesWithoutACheckpointPerFilterWhereSpringsChainAddsOne() {
         List<WebFilter> filters = List.of(recording("a"), (e, chain) -> Mono.error(new IllegalStateException("x")));
 
-        assertThatThrownBy(() -> new PlainFilterChains.Sequence(filters, 0, handler).filter(exchange).block())
+        assertThatThrownBy(() -> FilterSequence.of(filters, handler).filter(exchange).block())
                 .isInstanceOf(IllegalStateException.class)
                 .satisfies(e -> assertThat(checkpoints(e)).isEmpty());
         assertThatThrownBy(() -> new DefaultWebFilterChain(handler::filter, filters).filter(exchange).block())
@@ -77,22 +74,5 @@ class PlainFilterChainsTest {
         builder.filters(filters -> assertThat(filters).hasSize(1));
         builder.build().handle(MockServerHttpRequest.get("/").build(), new MockServerHttpResponse()).block();
         assertThat(ran).containsExactly("request id", "security headers", "security", "handler");
-    }
-
-    @Test
-    void springSecuritysFiltersOfTheMatchingChainRunAsASequence() {
-        WebFilterChainProxy proxy = new WebFilterChainProxy(new MatcherSecurityWebFilterChain(
-                ServerWebExchangeMatchers.anyExchange(), List.of(recording("authentication"), recording("authorization"))));
-        BeanPostProcessor processor = PlainFilterChains.securityFiltersInSequence();
-
-        WebFilter decorated = (WebFilter) processor.postProcessAfterInitialization(proxy, "springSecurityWebFilterChainFilter");
-        decorated.filter(exchange, handler).block();
-
-        assertThat(ran).containsExactly("authentication", "authorization", "handler");
-        assertThatThrownBy(() -> ((WebFilter) processor.postProcessAfterInitialization(new WebFilterChainProxy(
-                new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(),
-                        List.of((e, chain) -> Mono.error(new IllegalStateException("refused")))) ), "p"))
-                .filter(exchange, handler).block())
-                .satisfies(e -> assertThat(checkpoints(e)).as("no checkpoint per security filter").isEmpty());
     }
 }
