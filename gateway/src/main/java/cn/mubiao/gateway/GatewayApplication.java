@@ -23,7 +23,8 @@ public class GatewayApplication {
      * One event loop per core unless {@code -Dreactor.netty.ioWorkerCount} says otherwise; Reactor Netty's own
      * default is at least four. A routed call lives on one loop (routing.SameLoopRouting), so more loops than cores
      * only make loops take turns: on two cores, two loops instead of four cut the gateway's context switches per
-     * call from 1.6 to 1.2 and its CPU per call by a sixth (infra/bench/gateway-overhead, docs/adr/0019).
+     * call from 1.6 to 1.2 and its CPU per call from 0.51–0.57 of a direct call to 0.45–0.50
+     * (infra/bench/gateway-overhead, docs/adr/0019).
      */
     static String eventLoops(String configured, int cores) {
         return configured != null && !configured.isBlank() ? configured : String.valueOf(Math.max(1, cores));
