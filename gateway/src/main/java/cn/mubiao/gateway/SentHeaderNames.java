@@ -1,7 +1,6 @@
 package cn.mubiao.gateway;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.netty.http.server.HttpServerRequest;
 
 
@@ -17,18 +16,7 @@ public final class SentHeaderNames {
     }
 
     public static Iterable<String> of(ServerHttpRequest request) {
-        Object sent = nativeRequest(request);
-        if (sent instanceof HttpServerRequest netty) {
-            return netty.requestHeaders().names();
-        }
-        return request.getHeaders().headerNames();
-    }
-
-    private static Object nativeRequest(ServerHttpRequest request) {
-        try {
-            return ServerHttpRequestDecorator.getNativeRequest(request);
-        } catch (IllegalArgumentException | IllegalStateException noServerBehind) { // a decorator of its own, a mock
-            return null;
-        }
+        HttpServerRequest netty = NettyRequest.of(request);
+        return netty != null ? netty.requestHeaders().names() : request.getHeaders().headerNames();
     }
 }

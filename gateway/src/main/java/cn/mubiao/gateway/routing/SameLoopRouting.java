@@ -1,5 +1,6 @@
 package cn.mubiao.gateway.routing;
 
+import cn.mubiao.gateway.NettyRequest;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -11,7 +12,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
@@ -97,12 +97,8 @@ class SameLoopRouting implements BeanPostProcessor {
 
         /** The event loop of the connection the request came in on; none for a request not served by Netty. */
         static EventLoop loopOf(ServerWebExchange exchange) {
-            try {
-                Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-                return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
-            } catch (IllegalArgumentException notBehindAServer) { // a request decorator of its own
-                return null;
-            }
+            return NettyRequest.of(exchange.getRequest()) instanceof Connection connection
+                    ? connection.channel().eventLoop() : null;
         }
     }
 
