@@ -109,12 +109,7 @@ class SameLoopRouting implements BeanPostProcessor {
     record OneLoop(EventLoop loop) implements LoopResources {
 
         @Override
-        public EventLoopGroup onServer(boolean useNative) {
-            return loop;
-        }
-
-        @Override
-        public EventLoopGroup onClient(boolean useNative) {
+        public EventLoopGroup onServer(boolean useNative) { // a client asks onClient, which defaults to this
             return loop;
         }
     }

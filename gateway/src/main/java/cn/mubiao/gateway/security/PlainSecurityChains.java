@@ -44,8 +44,6 @@ final class PlainSecurityChains extends WebFilterChainProxy {
                 .toList();
         this.firewall = firewall;
         this.refusals = refusals;
-        setFirewall(firewall);
-        setExchangeRejectedHandler(refusals);
     }
 
     @Override
