@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -96,6 +97,22 @@ final class Stub {
                     x.getResponseHeaders().add("X-Request-Id", requestId);
                 }
                 send(x, 200, "application/json", "{\"from\":\"progress-stub\"}");
+            });
+            server.createContext("/api/targets/echo", x -> {
+                // what the service got, one line each; the answer's status and extra headers as the query asks
+                Headers got = x.getRequestHeaders();
+                String echo = String.join("\n", x.getRequestMethod(), x.getRequestURI().getRawPath(),
+                        String.valueOf(x.getRequestURI().getRawQuery()), got.getFirst("Host"),
+                        String.join(",", got.getOrDefault("X-Multi", List.of())),
+                        String.valueOf(x.getRequestBody().readAllBytes().length));
+                String query = String.valueOf(x.getRequestURI().getRawQuery());
+                x.getResponseHeaders().add("X-Multi", "a");
+                x.getResponseHeaders().add("X-Multi", "b");
+                if (query.contains("hop")) {
+                    x.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"stub\"");
+                    x.getResponseHeaders().add("X-Application-Context", "stub");
+                }
+                send(x, query.contains("status=299") ? 299 : 200, "text/plain", echo);
             });
             server.createContext("/api/slow", x -> {
                 try {
