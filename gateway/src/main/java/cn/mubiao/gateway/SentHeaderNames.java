@@ -16,7 +16,7 @@ public final class SentHeaderNames {
     }
 
     public static Iterable<String> of(ServerHttpRequest request) {
-        HttpServerRequest netty = NettyRequest.of(request);
+        HttpServerRequest netty = ReactorNetty.request(request);
         return netty != null ? netty.requestHeaders().names() : request.getHeaders().headerNames();
     }
 }

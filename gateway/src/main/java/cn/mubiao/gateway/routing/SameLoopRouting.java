@@ -1,6 +1,6 @@
 package cn.mubiao.gateway.routing;
 
-import cn.mubiao.gateway.NettyRequest;
+import cn.mubiao.gateway.ReactorNetty;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -249,7 +249,7 @@ class SameLoopRouting implements BeanPostProcessor {
 
         /** The event loop of the connection the request came in on; none for a request not served by Netty. */
         static EventLoop loopOf(ServerWebExchange exchange) {
-            return NettyRequest.of(exchange.getRequest()) instanceof Connection connection
+            return ReactorNetty.request(exchange.getRequest()) instanceof Connection connection
                     ? connection.channel().eventLoop() : null;
         }
     }
