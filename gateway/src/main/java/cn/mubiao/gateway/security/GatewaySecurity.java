@@ -21,10 +21,12 @@ import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcCli
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
@@ -41,6 +43,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
@@ -73,33 +76,27 @@ class GatewaySecurity {
     private static final List<PathPattern> OPEN_PATHS = Stream.of("/actuator/health", "/actuator/health/**", "/",
             "/index.html", "/favicon.ico").map(GatewaySecurity::pathPattern).toList();
 
-    private static final ServerAuthenticationEntryPoint UNAUTHORIZED = (exchange, e) -> Problems.write(exchange,
+    static final ServerAuthenticationEntryPoint UNAUTHORIZED = (exchange, e) -> Problems.write(exchange,
             HttpStatus.UNAUTHORIZED, "未认证 / Unauthorized",
             "缺少或无效的访问令牌或登录会话 / missing or invalid bearer token or session");
 
-    private static final ServerAccessDeniedHandler FORBIDDEN = (exchange, e) -> Problems.write(exchange,
+    static final ServerAccessDeniedHandler FORBIDDEN = (exchange, e) -> Problems.write(exchange,
             HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的角色不允许此操作 / your role does not allow this");
 
     /**
      * Calls that carry a bearer token (scripts, the province, the console's API calls): validated and relayed,
      * nothing else — no session, no CSRF, no login, logout or request cache machinery, which the profile showed
-     * to be most of the gateway's own CPU per request (infra/bench/gateway-overhead).
+     * to be most of the gateway's own CPU per request (infra/bench/gateway-overhead). CORS, then the token's
+     * authentication with its security context ({@link BearerAuthentication}).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain bearerChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, CorsProperties cors) {
-        return common(http, cors)
-                .securityMatcher(GatewaySecurity::bearer)
-                .oauth2ResourceServer(o -> o
-                        .bearerTokenConverter(BearerTokens::convert)
-                        .jwt(j -> j.jwtDecoder(jwtDecoder))
-                        .authenticationEntryPoint(UNAUTHORIZED))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
-                .build();
+    SecurityWebFilterChain bearerChain(ReactiveJwtDecoder jwtDecoder, CorsProperties cors) {
+        JwtReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(jwtDecoder);
+        tokens.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverter()); // ServerHttpSecurity's default
+        return new MatcherSecurityWebFilterChain(GatewaySecurity::bearer, List.of(
+                new CorsWebFilter(corsSource(cors)),
+                new BearerAuthentication(tokens, UNAUTHORIZED, FORBIDDEN)));
     }
 
     static Mono<ServerWebExchangeMatcher.MatchResult> bearer(ServerWebExchange exchange) {
