@@ -1,13 +1,8 @@
 package cn.mubiao.gateway;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -191,13 +186,7 @@ final class Stub {
 
     /** Signed with {@code key} but naming the key id {@code kid} in its header. */
     static String sign(JWTClaimsSet claims, RSAKey key, String kid) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(claims, key, kid);
     }
 
     static String s256(String verifier) {
@@ -234,10 +223,6 @@ final class Stub {
     }
 
     static RSAKey newKeyWithId(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.newKey(kid);
     }
 }

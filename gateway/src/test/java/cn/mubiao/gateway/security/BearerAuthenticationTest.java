@@ -1,13 +1,9 @@
 package cn.mubiao.gateway.security;
 
+import cn.mubiao.gateway.TestTokens;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -165,21 +161,10 @@ class BearerAuthenticationTest {
     }
 
     static String sign(JWTClaimsSet claims, RSAKey key) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(claims, key, key.getKeyID());
     }
 
     static RSAKey key(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.newKey(kid);
     }
-
 }

@@ -1,11 +1,11 @@
 package cn.mubiao.gateway.security;
 
+import cn.mubiao.gateway.TestTokens;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
@@ -147,10 +147,6 @@ class CachingJwkSourceTest {
     }
 
     private static RSAKey key(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.newKey(kid);
     }
 }

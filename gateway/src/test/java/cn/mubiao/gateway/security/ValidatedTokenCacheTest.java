@@ -1,13 +1,8 @@
 package cn.mubiao.gateway.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import cn.mubiao.gateway.TestTokens;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -150,22 +145,12 @@ class ValidatedTokenCacheTest {
 
     /** {@code jti}: makes each token distinct. */
     private static String sign(JWTClaimsSet claims, RSAKey key, String jti) {
-        try {
-            JWTClaimsSet c = jti == null ? claims : new JWTClaimsSet.Builder(claims).jwtID(jti).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), c);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        JWTClaimsSet c = jti == null ? claims : new JWTClaimsSet.Builder(claims).jwtID(jti).build();
+        return TestTokens.sign(c, key, key.getKeyID());
     }
 
     private static RSAKey key(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.newKey(kid);
     }
 
     /** A clock that moves only when told. */
