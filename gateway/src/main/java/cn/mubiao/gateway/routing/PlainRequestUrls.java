@@ -50,7 +50,7 @@ class PlainRequestUrls implements BeanPostProcessor {
         static URI routed(URI request, URI route) {
             String scheme = route.getScheme();
             String host = route.getHost();
-            if (host == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            if (host == null || !SameLoopRouting.http(scheme)) {
                 return null;
             }
             StringBuilder url = new StringBuilder(96).append(scheme).append("://").append(host);

@@ -101,6 +101,11 @@ class SameLoopRouting implements BeanPostProcessor {
         return bean;
     }
 
+    /** Whether a URL's scheme is one the gateway routes over HTTP itself. */
+    static boolean http(String scheme) {
+        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+
     static final class Filter extends NettyRoutingFilter {
 
         private final HttpClient shared;
@@ -120,7 +125,7 @@ class SameLoopRouting implements BeanPostProcessor {
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
             URI url = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
             String scheme = url.getScheme();
-            if (isAlreadyRouted(exchange) || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            if (isAlreadyRouted(exchange) || !http(scheme)) {
                 return chain.filter(exchange);
             }
             setAlreadyRouted(exchange);
@@ -198,12 +203,25 @@ class SameLoopRouting implements BeanPostProcessor {
 
         /** The route's response timeout; none when the route sets a negative one. */
         private Duration responseTimeout(Route route) {
-            Object value = route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
-            if (value == null) {
+            Long millis = millis(route, RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
+            if (millis == null) {
                 return defaultResponseTimeout;
             }
-            long millis = value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
             return millis < 0 ? null : Duration.ofMillis(millis);
+        }
+
+        private Integer connectTimeout(Route route) {
+            Long millis = millis(route, RouteMetadataUtils.CONNECT_TIMEOUT_ATTR);
+            return millis == null ? defaultConnectTimeout : Integer.valueOf(millis.intValue());
+        }
+
+        /** A route's timeout in milliseconds, as a number or its text (route metadata); null when not set. */
+        static Long millis(Route route, String key) {
+            Object value = route.getMetadata().get(key);
+            if (value == null) {
+                return null;
+            }
+            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
         }
 
         /**
@@ -237,14 +255,6 @@ class SameLoopRouting implements BeanPostProcessor {
         private HttpClient forLoop(EventLoop loop, Integer connectTimeout) {
             HttpClient client = shared.runOn(new OneLoop(loop));
             return connectTimeout == null ? client : client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
-        }
-
-        private Integer connectTimeout(Route route) {
-            Object value = route.getMetadata().get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR);
-            if (value == null) {
-                return defaultConnectTimeout;
-            }
-            return value instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(value.toString());
         }
 
         /** The event loop of the connection the request came in on; none for a request not served by Netty. */

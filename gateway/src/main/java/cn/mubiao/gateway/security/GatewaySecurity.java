@@ -123,7 +123,11 @@ class GatewaySecurity {
 
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 
-        return common(http, cors)
+        // the security headers are SecurityHeaders', on every answer, in one step instead of Spring Security's twelve
+        return http
+                .authorizeExchange(a -> a.anyExchange().access(GatewaySecurity::openOrAuthenticated))
+                .cors(c -> c.configurationSource(corsSource(cors)))
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .oauth2Login(o -> o
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
@@ -174,17 +178,6 @@ class GatewaySecurity {
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /**
-     * What both chains share: who may see what, and CORS. The security headers are {@link SecurityHeaders}'s, on
-     * every answer, in one step instead of Spring Security's twelve.
-     */
-    private static ServerHttpSecurity common(ServerHttpSecurity http, CorsProperties cors) {
-        return http
-                .authorizeExchange(a -> a.anyExchange().access(GatewaySecurity::openOrAuthenticated))
-                .cors(c -> c.configurationSource(corsSource(cors)))
-                .headers(ServerHttpSecurity.HeaderSpec::disable);
     }
 
     private static final ReactiveAuthorizationManager<AuthorizationContext> AUTHENTICATED =
