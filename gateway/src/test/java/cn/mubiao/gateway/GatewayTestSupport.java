@@ -72,7 +72,7 @@ abstract class GatewayTestSupport {
     }
 
     static String token(JWTClaimsSet claims, RSAKey key) {
-        return Stub.sign(claims, key);
+        return TestTokens.sign(claims, key);
     }
 
     private static int closedPort() {

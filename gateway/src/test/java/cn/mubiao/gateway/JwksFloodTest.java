@@ -30,7 +30,7 @@ class JwksFloodTest extends GatewayTestSupport {
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
         List<Integer> statuses = Flux.range(0, 200)
                 .flatMap(i -> client.get().uri("/api/progress/reports?assignmentId=a")
-                        .header("Authorization", "Bearer " + Stub.sign(claims().build(), KEY, "forged-" + UUID.randomUUID()))
+                        .header("Authorization", "Bearer " + TestTokens.sign(claims().build(), KEY, "forged-" + UUID.randomUUID()))
                         .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), 20)
                 .collectList().block(Duration.ofSeconds(120));
 

@@ -164,7 +164,7 @@ final class Stub {
         String refresh = "r-" + UUID.randomUUID();
         refreshTokens.put(refresh, subject);
         Instant now = Instant.now();
-        String access = sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).claim("azp", CLIENT_ID)
+        String access = TestTokens.sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).claim("azp", CLIENT_ID)
                 .claim("preferred_username", "zy-reporter").claim("name", "填报员 中原区").claim("unit", "410102")
                 .claim("realm_access", Map.of("roles", List.of("default-roles-mubiao", "county", "reporter")))
                 .jwtID(UUID.randomUUID().toString())
@@ -177,16 +177,7 @@ final class Stub {
         }
         send(x, 200, "application/json", """
                 {"access_token":"%s","token_type":"Bearer","expires_in":%d,"refresh_token":"%s","id_token":"%s","scope":"openid profile email"}"""
-                .formatted(access, accessTokenSeconds, refresh, sign(id.build(), KEY)));
-    }
-
-    static String sign(JWTClaimsSet claims, RSAKey key) {
-        return sign(claims, key, key.getKeyID());
-    }
-
-    /** Signed with {@code key} but naming the key id {@code kid} in its header. */
-    static String sign(JWTClaimsSet claims, RSAKey key, String kid) {
-        return TestTokens.sign(claims, key, kid);
+                .formatted(access, accessTokenSeconds, refresh, TestTokens.sign(id.build(), KEY)));
     }
 
     static String s256(String verifier) {
@@ -219,10 +210,6 @@ final class Stub {
     }
 
     static RSAKey newKey() {
-        return newKeyWithId("k-" + UUID.randomUUID());
-    }
-
-    static RSAKey newKeyWithId(String kid) {
-        return TestTokens.newKey(kid);
+        return TestTokens.newKey("k-" + UUID.randomUUID());
     }
 }

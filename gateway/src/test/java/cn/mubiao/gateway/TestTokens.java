@@ -15,6 +15,11 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** Signed with {@code key}, naming its key id in the header. */
+    public static String sign(JWTClaimsSet claims, RSAKey key) {
+        return sign(claims, key, key.getKeyID());
+    }
+
     /** Signed with {@code key}, naming the key id {@code kid} in its header. */
     public static String sign(JWTClaimsSet claims, RSAKey key, String kid) {
         try {

@@ -43,31 +43,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BearerAuthenticationTest {
 
     static final String ISSUER = "http://keycloak.test/realms/mubiao";
-    static final RSAKey KEY = key("k1");
-    static final RSAKey OTHER_KEY = key("k1");
+    static final RSAKey KEY = TestTokens.newKey("k1");
+    static final RSAKey OTHER_KEY = TestTokens.newKey("k1");
     static final CorsProperties CORS = new CorsProperties(List.of("http://localhost:5173"), Duration.ofHours(1));
 
     static Stream<Arguments> calls() {
         Instant now = Instant.now();
         return Stream.of(
-                Arguments.of("a valid token", "/api/targets/a", sign(claims(now).build(), KEY), null, "ok", "200 OK"),
-                Arguments.of("a valid token on an open path", "/actuator/health", sign(claims(now).build(), KEY), null, "ok", "200 OK"),
-                Arguments.of("a valid token from the console's origin", "/api/targets/a", sign(claims(now).build(), KEY),
+                Arguments.of("a valid token", "/api/targets/a", TestTokens.sign(claims(now).build(), KEY), null, "ok", "200 OK"),
+                Arguments.of("a valid token on an open path", "/actuator/health", TestTokens.sign(claims(now).build(), KEY), null, "ok", "200 OK"),
+                Arguments.of("a valid token from the console's origin", "/api/targets/a", TestTokens.sign(claims(now).build(), KEY),
                         "http://localhost:5173", "ok", "200 OK"),
-                Arguments.of("a valid token from another origin", "/api/targets/a", sign(claims(now).build(), KEY),
+                Arguments.of("a valid token from another origin", "/api/targets/a", TestTokens.sign(claims(now).build(), KEY),
                         "http://evil.example", "ok", "403 FORBIDDEN"),
-                Arguments.of("an expired token", "/api/targets/a", sign(claims(now.minusSeconds(3_600)).build(), KEY),
+                Arguments.of("an expired token", "/api/targets/a", TestTokens.sign(claims(now.minusSeconds(3_600)).build(), KEY),
                         null, "ok", "401 UNAUTHORIZED"),
                 Arguments.of("an expired token on an open path", "/actuator/health",
-                        sign(claims(now.minusSeconds(3_600)).build(), KEY), null, "ok", "401 UNAUTHORIZED"),
+                        TestTokens.sign(claims(now.minusSeconds(3_600)).build(), KEY), null, "ok", "401 UNAUTHORIZED"),
                 Arguments.of("another issuer", "/api/targets/a",
-                        sign(claims(now).issuer("http://elsewhere/realms/mubiao").build(), KEY), null, "ok", "401 UNAUTHORIZED"),
-                Arguments.of("a signature by another key", "/api/targets/a", sign(claims(now).build(), OTHER_KEY), null, "ok",
+                        TestTokens.sign(claims(now).issuer("http://elsewhere/realms/mubiao").build(), KEY), null, "ok", "401 UNAUTHORIZED"),
+                Arguments.of("a signature by another key", "/api/targets/a", TestTokens.sign(claims(now).build(), OTHER_KEY), null, "ok",
                         "401 UNAUTHORIZED"),
                 Arguments.of("a malformed token", "/api/targets/a", "not a token", null, "ok", "401 UNAUTHORIZED"),
-                Arguments.of("a valid token, denied further down", "/api/targets/a", sign(claims(now).build(), KEY), null,
+                Arguments.of("a valid token, denied further down", "/api/targets/a", TestTokens.sign(claims(now).build(), KEY), null,
                         "denied", "403 FORBIDDEN"),
-                Arguments.of("the keys unreachable", "/api/targets/a", sign(claims(now).build(), KEY), null, "keys down",
+                Arguments.of("the keys unreachable", "/api/targets/a", TestTokens.sign(claims(now).build(), KEY), null, "keys down",
                         "500 INTERNAL_SERVER_ERROR"));
     }
 
@@ -158,13 +158,5 @@ class BearerAuthenticationTest {
         return new JWTClaimsSet.Builder().issuer(ISSUER).subject("u-1").claim("unit", "410102")
                 .claim("scope", "openid profile").claim("realm_access", Map.of("roles", List.of("county", "reporter")))
                 .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plusSeconds(300)));
-    }
-
-    static String sign(JWTClaimsSet claims, RSAKey key) {
-        return TestTokens.sign(claims, key, key.getKeyID());
-    }
-
-    static RSAKey key(String kid) {
-        return TestTokens.newKey(kid);
     }
 }

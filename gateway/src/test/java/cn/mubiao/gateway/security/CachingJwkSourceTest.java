@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The key cache on its own, with a clock the test moves and a JWKS endpoint whose keys it changes. */
 class CachingJwkSourceTest {
 
-    static final RSAKey OLD = key("old");
-    static final RSAKey NEW = key("new");
+    static final RSAKey OLD = TestTokens.newKey("old");
+    static final RSAKey NEW = TestTokens.newKey("new");
 
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     final AtomicInteger fetches = new AtomicInteger();
@@ -146,7 +146,4 @@ class CachingJwkSourceTest {
                 new JWTClaimsSet.Builder().subject("s").build());
     }
 
-    private static RSAKey key(String kid) {
-        return TestTokens.newKey(kid);
-    }
 }

@@ -34,8 +34,8 @@ class ValidatedTokenCacheTest {
 
     static final String ISSUER = "http://keycloak.test/realms/mubiao";
     static final Duration SKEW = Duration.ofSeconds(60);
-    static final RSAKey KEY = key("k1");
-    static final RSAKey OTHER_KEY = key("k1");
+    static final RSAKey KEY = TestTokens.newKey("k1");
+    static final RSAKey OTHER_KEY = TestTokens.newKey("k1");
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final AtomicInteger fullChecks = new AtomicInteger();
@@ -149,9 +149,6 @@ class ValidatedTokenCacheTest {
         return TestTokens.sign(c, key, key.getKeyID());
     }
 
-    private static RSAKey key(String kid) {
-        return TestTokens.newKey(kid);
-    }
 
     /** A clock that moves only when told. */
     static final class MovableClock extends Clock {
